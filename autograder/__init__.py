@@ -1,0 +1,3 @@
+"""The cross-entropy exercise autograder."""
+
+__version__ = "0.1.0"

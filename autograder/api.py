@@ -1,0 +1,69 @@
+"""Grading as a function: exercises and a submission in, a GradeRun out.
+
+The CLI, the nbgrader cells and batch grading all come through here. Workers
+are started before the checks (and numpy) are imported, so the student's
+module loads while the grader loads its own.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .i18n import Text
+from .registry import Exercise
+from .results import ExerciseResult, Failure, GradeRun
+from .student import WorkerSession
+from .submission import SubmissionNotFound, UnreadableSubmission, locate, read_source
+from .worker.process import Limits
+
+
+@dataclass
+class _Prepared:
+    exercise: Exercise
+    session: WorkerSession | None = None
+    problem: Text | None = None
+
+
+def grade(exercises: list[Exercise], submission: Path | None = None, *, cwd: Path | None = None,
+          seed: int = 0, limits: Limits = Limits()) -> GradeRun:
+    """Grade ``submission`` (a file, a folder, or None for ``./exercises``) on each exercise.
+
+    Raises SubmissionNotFound only when no exercise found anything to grade;
+    an exercise whose file is missing among others that are there scores 0.
+    """
+    started = time.perf_counter()
+    cwd = cwd or Path.cwd()
+    prepared = []
+    missing: list[SubmissionNotFound] = []
+    try:
+        for exercise in exercises:
+            prepared.append(_prepare(exercise, submission, cwd, limits, missing))
+        if len(missing) == len(exercises):
+            raise missing[0]
+        from .runner import not_graded, run_exercise  # numpy and the checks load while workers start
+
+        results: list[ExerciseResult] = []
+        for item in prepared:
+            if item.session is None:
+                results.append(not_graded(item.exercise, Failure(item.problem)))
+            else:
+                results.append(run_exercise(item.exercise, item.session, seed))
+    finally:
+        for item in prepared:
+            if item.session is not None:
+                item.session.close()
+    return GradeRun(tuple(results), seed, time.perf_counter() - started)
+
+
+def _prepare(exercise: Exercise, submission: Path | None, cwd: Path, limits: Limits,
+             missing: list[SubmissionNotFound]) -> _Prepared:
+    try:
+        path = locate(exercise.name, submission, cwd)
+        source = read_source(path)
+    except SubmissionNotFound as not_found:
+        missing.append(not_found)
+        return _Prepared(exercise, problem=not_found.message)
+    except UnreadableSubmission as unreadable:
+        return _Prepared(exercise, problem=unreadable.message)
+    return _Prepared(exercise, WorkerSession(source, exercise.name, exercise.probes_path, limits))

@@ -1,0 +1,151 @@
+"""What a course author writes hidden tests with.
+
+A check is a plain pytest-style function taking the fixtures ``student`` (the
+submission, behind the process boundary), ``reference`` (the reference
+solution module) and ``rng`` (a seeded numpy Generator), decorated with
+:func:`check` for its points, visibility and title::
+
+    @check(2, en="softmax of a batch", zh="批量 softmax")
+    def test_softmax_batch(student, reference, rng):
+        expect_same(student.softmax, reference.softmax, rng.normal(size=(3, 4)))
+
+The same file runs under plain ``pytest`` (see ``autograder/checks/conftest.py``)
+and under the grader; failures raise :class:`CheckFailed`, an AssertionError.
+"""
+from __future__ import annotations
+
+import copy
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import messages
+from .compare import mismatch, tolerance_for
+from .diagnosis import diagnose
+from .formatting import show, show_call
+from .i18n import Text
+from .results import Failure
+from .student import Call, StudentFunction
+from .worker.values import Probe
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    points: float
+    title: Text
+    hidden: bool = False
+
+
+def check(points: float, *, en: str, zh: str, hidden: bool = False) -> Callable:
+    """Mark a test function as a graded check worth ``points``."""
+
+    def mark(function: Callable) -> Callable:
+        function.__check__ = CheckSpec(points, Text(en, zh), hidden)
+        return function
+
+    return mark
+
+
+class CheckFailed(AssertionError):
+    def __init__(self, failure: Failure) -> None:
+        super().__init__(_plain(failure))
+        self.failure = failure
+
+
+def _plain(failure: Failure) -> str:
+    lines = [failure.summary.en]
+    for label, value in (("call", failure.call), ("expected", failure.expected),
+                         ("received", failure.received)):
+        if value is not None:
+            lines.append(f"{label}: {value}")
+    lines += [f"diagnosis: {d.id}" for d in failure.diagnoses]
+    return "\n".join(lines)
+
+
+def expect_same(student_function: StudentFunction, reference_function: Callable, *args,
+                rtol: float | None = None, atol: float | None = None, **kwargs) -> object:
+    """Call both with the same arguments; fail unless the student's result matches
+    and the arguments come back unmodified. Returns the student's result."""
+    reference_args, reference_kwargs = student_function.exercise.resolve_probes(
+        copy.deepcopy((args, kwargs)))
+    expected = reference_function(*reference_args, **reference_kwargs)
+    call = student_function.observe(*args, **kwargs)
+    if call.error is not None:
+        raise CheckFailed(failure_for_error(call, reference_function, expected))
+    default_rtol, default_atol = tolerance_for(args, kwargs, call.received)
+    reason = mismatch(call.received, expected,
+                      default_rtol if rtol is None else rtol, default_atol if atol is None else atol)
+    if reason is not None:
+        summary = Text(messages.WRONG_RESULT.en.format(function=call.function, reason=reason.en),
+                       messages.WRONG_RESULT.zh.format(function=call.function, reason=reason.zh))
+        raise CheckFailed(failure_for_call(call, summary, reference_function, expected))
+    changed = call.changed_arguments()
+    if changed:
+        summary = messages.CHANGED_INPUT.format(function=call.function,
+                                                arguments=_argument_names(changed, reference_function))
+        raise CheckFailed(failure_for_call(call, summary, reference_function, expected, show_expected=False))
+    return call.received
+
+
+def _argument_names(changed: list[str], reference_function: Callable) -> str:
+    names = list(inspect.signature(reference_function).parameters)
+    shown = [names[int(c[1:])] if c.startswith("#") and int(c[1:]) < len(names) else c for c in changed]
+    return ", ".join(f"`{n}`" for n in shown)
+
+
+def failure_for_call(call: Call, summary: Text, reference_function: Callable | None = None,
+                     expected: object = None, show_expected: bool = True) -> Failure:
+    """A failure showing the call, what was expected and received, and the known
+    mistakes that explain the numbers (diagnosed when ``expected`` is given)."""
+    diagnoses = ()
+    if expected is not None and call.exercise is not None:
+        exercise = call.exercise
+
+        def fresh_arguments() -> tuple[tuple, dict]:
+            return exercise.resolve_probes(copy.deepcopy((call.args, call.kwargs)))
+
+        diagnoses = diagnose(call, expected, exercise.mistakes(), fresh_arguments)
+    return Failure(
+        summary=summary,
+        call=show_call(call.function, call.args, call.kwargs, reference_function),
+        expected=show(expected) if show_expected and expected is not None else None,
+        received=show(call.received) if call.error is None else None,
+        diagnoses=diagnoses,
+        traceback=call.error.traceback if call.error is not None and call.error.traceback else None,
+    )
+
+
+def failure_for_error(call: Call, reference_function: Callable | None = None,
+                      expected: object = None) -> Failure:
+    """A failure for a call that gave no value: not implemented, raised, hung, crashed."""
+    error = call.error
+    function = call.function
+    if error.kind == "not-implemented":
+        return Failure(messages.NOT_IMPLEMENTED.format(function=function))
+    if error.kind == "import-failed":
+        return Failure(messages.NOT_GRADED)
+    if error.kind == "missing":
+        summary = messages.MISSING.format(function=function)
+    elif error.kind == "timeout":
+        summary = messages.TIMEOUT.format(function=function, seconds=error.message)
+    elif error.kind == "crashed":
+        reason = messages.crash_reason(error.message)
+        summary = Text(messages.CRASHED.en.format(function=function, reason=reason.en),
+                       messages.CRASHED.zh.format(function=function, reason=reason.zh))
+    elif error.kind == "unreadable":
+        summary = messages.UNREADABLE.format(function=function, reason=error.message)
+    else:
+        summary = messages.RAISED.format(function=function, error=error.message or error.type_name)
+    return failure_for_call(call, summary, reference_function, expected, show_expected=False)
+
+
+def fail(call: Call, *, en: str, zh: str, expected: object = None,
+         reference_function: Callable | None = None) -> None:
+    """Fail a check with the author's own message about ``call`` (for property checks).
+    With ``expected`` given, known mistakes are diagnosed as for :func:`expect_same`."""
+    if call.error is not None:
+        raise CheckFailed(failure_for_error(call, reference_function, expected))
+    raise CheckFailed(failure_for_call(call, Text(en, zh), reference_function, expected))
+
+
+__all__ = ["CheckFailed", "Probe", "check", "expect_same", "fail"]

@@ -1,0 +1,1 @@
+"""One package per exercise: title, checks, known mistakes, worker-side probes."""

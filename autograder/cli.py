@@ -1,0 +1,137 @@
+"""The ``grade`` command: wiring only; the work is in api, registry and writers."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .i18n import LANGUAGES, Text, default_language
+from .registry import UnknownExercise, all_exercises, find
+from .submission import SubmissionNotFound
+
+EXIT_ALL_PASSED, EXIT_SOME_FAILED, EXIT_NOT_GRADED = 0, 1, 2
+
+
+class GradeError(click.ClickException):
+    """Nothing could be graded: a clear message and exit code 2."""
+
+    exit_code = EXIT_NOT_GRADED
+
+
+class ExerciseFirstGroup(click.Group):
+    """``grade exercise3`` runs the hidden ``run`` command; named commands work as usual."""
+
+    def resolve_command(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "run", self.commands["run"], args
+        return super().resolve_command(ctx, args)
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+                           help="Language of the feedback (default: from the locale).")
+
+
+@click.group(cls=ExerciseFirstGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cross-entropy-autograder")
+def main() -> None:
+    """Grade the cross-entropy exercises.
+
+    \b
+      grade exercise3            grade exercises/exercise3.py
+      grade 3                    the same
+      grade all                  every exercise
+      grade list                 what there is to grade
+      grade 3 --submission f.py  grade another file (.py or .ipynb)
+    """
+
+
+@main.command("list")
+@LANG_OPTION
+def list_exercises(lang: str | None) -> None:
+    """List the exercises and their points."""
+    lang = lang or default_language()
+    for exercise in all_exercises():
+        click.echo(f"{exercise.name}  {exercise.title(lang)}  ({exercise.max_score:g})")
+
+
+@main.command("run", hidden=True)
+@click.argument("exercise")
+@click.option("--submission", "-s", type=click.Path(path_type=Path),
+              help="A .py or .ipynb file, or a folder holding exerciseN.py files.")
+@LANG_OPTION
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              help="text for people; json is Gradescope's results.json.")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of the terminal.")
+@click.option("--seed", type=int, default=0, help="Seed of the generated inputs.")
+@click.option("--timeout", type=click.FloatRange(min=0.1, max=600), default=3.0,
+              help="Seconds a single call of your function may take.")
+def run(exercise: str, submission: Path | None, lang: str | None, output_format: str,
+        output: Path | None, seed: int, timeout: float) -> None:
+    lang = lang or default_language()
+    exercises = _select(exercise, lang)
+    if submission is not None and len(exercises) > 1 and not submission.is_dir():
+        raise GradeError(Text("With `all`, --submission must be a folder holding exercise1.py … .",
+                              "使用 `all` 时，--submission 必须是包含 exercise1.py 等文件的文件夹。")(lang))
+    from .api import grade
+    from .worker.process import Limits
+
+    try:
+        result = grade(exercises, submission, seed=seed, limits=Limits(call_timeout=timeout))
+    except SubmissionNotFound as not_found:
+        raise GradeError(not_found.message(lang)) from None
+    _emit(result, lang, output_format, output)
+    sys.exit(EXIT_ALL_PASSED if result.passed else EXIT_SOME_FAILED)
+
+
+def _select(name: str, lang: str) -> list:
+    if name.lower() == "all":
+        return all_exercises()
+    try:
+        return [find(name)]
+    except UnknownExercise:
+        names = ", ".join(e.name for e in all_exercises())
+        raise GradeError(Text(f"Unknown exercise '{name}'. Choose one of: {names}, or all.",
+                              f"没有练习 '{name}'。可选：{names}，或 all。")(lang)) from None
+
+
+def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
+    if output_format == "json":
+        from .writers.gradescope import results_json
+
+        text = json.dumps(results_json(result, lang), ensure_ascii=False, indent=2) + "\n"
+        color = False
+    else:
+        from .writers.terminal import render
+
+        unicode = output is not None or (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+        text = render(result, lang, unicode=unicode)
+        color = None if output is None else False
+    if output is None:
+        click.echo(text, nl=False, color=color)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        temporary = output.with_name(output.name + ".tmp")
+        temporary.write_text(click.unstyle(text), encoding="utf-8")
+        os.replace(temporary, output)
+    except OSError as exc:
+        click.echo(click.unstyle(text), nl=False)  # the result is not lost
+        raise GradeError(Text(f"Cannot write {output}: {exc.strerror}", f"无法写入 {output}：{exc.strerror}")(lang))
+    if output_format == "text":
+        click.echo(Text(f"Report written to {output}", f"报告已写入 {output}")(lang), err=True)
+
+
+def entry_point() -> None:
+    """The console script: no traceback of the grader's ever reaches a student."""
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001
+        click.echo(f"grade: internal error ({type(error).__name__}: {error}); please report it.", err=True)
+        sys.exit(EXIT_NOT_GRADED)

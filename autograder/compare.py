@@ -1,0 +1,139 @@
+"""Comparing what a student's function returned with what the reference returns.
+
+Lenient where correct code may differ (Python float or numpy scalar, list or
+array, float32 or float64, loops or vectorised), strict where a difference is
+a bug (shape, NaN, infinities, values outside the tolerance).
+"""
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from .i18n import Text
+from .worker.values import Unsupported
+
+FLOAT64_TOLERANCE = (1e-6, 1e-9)  # (rtol, atol)
+FLOAT32_TOLERANCE = (2e-4, 1e-6)
+
+
+def tolerance_for(*values: object) -> tuple[float, float]:
+    """float32 anywhere in the inputs or the output widens the tolerance."""
+    return FLOAT32_TOLERANCE if any(_has_low_precision(v) for v in values) else FLOAT64_TOLERANCE
+
+
+def _has_low_precision(value: object) -> bool:
+    if isinstance(value, (np.ndarray, np.generic)):
+        return value.dtype.kind == "f" and value.dtype.itemsize < 8
+    if isinstance(value, (list, tuple)):
+        return any(_has_low_precision(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_low_precision(v) for v in value.values())
+    return False
+
+
+def as_number_array(value: object) -> np.ndarray | None:
+    """The value as a numeric array, or None when it is not numbers at all."""
+    if isinstance(value, (bool, np.bool_)) or value is None or isinstance(value, (str, Unsupported)):
+        return None
+    if isinstance(value, (numbers.Real, np.generic)):
+        return np.asarray(value, dtype=float) if np.asarray(value).dtype.kind in "biuf" else None
+    if isinstance(value, np.ndarray):
+        return value.astype(float) if value.dtype.kind in "biuf" else None
+    if isinstance(value, (list, tuple)):
+        try:
+            array = np.asarray(value)
+        except (ValueError, TypeError):
+            return None
+        return array.astype(float) if array.dtype.kind in "biuf" else None
+    return None
+
+
+def mismatch(received: object, expected: object, rtol: float, atol: float) -> Text | None:
+    """Why ``received`` does not match ``expected``, or None when it does."""
+    if isinstance(expected, tuple):
+        if not isinstance(received, (tuple, list)) or len(received) != len(expected):
+            return Text(f"expected a tuple of {len(expected)} values, got {kind_of(received)}",
+                        f"应返回含 {len(expected)} 个值的元组，实际得到{kind_of(received, 'zh')}")
+        for index, (r, e) in enumerate(zip(received, expected)):
+            reason = mismatch(r, e, rtol, atol)
+            if reason is not None:
+                return Text(f"item {index} of the tuple: {reason.en}", f"元组第 {index} 项：{reason.zh}")
+        return None
+    if isinstance(expected, (bool, np.bool_)):
+        if not isinstance(received, (bool, np.bool_)):
+            return Text(f"expected True or False, got {kind_of(received)}",
+                        f"应返回 True 或 False，实际得到{kind_of(received, 'zh')}")
+        return None if bool(received) == bool(expected) else Text("wrong truth value", "真假值不对")
+    want = np.asarray(expected, dtype=float)
+    got = as_number_array(received)
+    if got is None:
+        return Text(f"expected numbers, got {kind_of(received)}", f"应返回数值，实际得到{kind_of(received, 'zh')}")
+    if want.ndim == 0:
+        if got.size != 1 or got.ndim > 1:
+            return Text(f"expected a single number, got an array of shape {got.shape}",
+                        f"应返回一个数，实际得到形状为 {got.shape} 的数组")
+        got = got.reshape(())
+    elif got.shape != want.shape:
+        return Text(f"expected shape {want.shape}, got shape {got.shape}",
+                    f"形状应为 {want.shape}，实际为 {got.shape}")
+    bad = ~_close(got, want, rtol, atol)
+    if not bad.any():
+        return None
+    if np.isnan(got[bad]).any():
+        return Text("NaN where a number was expected", "出现了 NaN（应为有限数值）")
+    if np.isinf(got[bad]).any() and np.isfinite(want[bad]).all():
+        return Text("infinity where a finite number was expected", "出现了无穷大（应为有限数值）")
+    if want.ndim == 0:
+        return Text("wrong value", "数值不对")
+    count = int(bad.sum())
+    first = tuple(int(i) for i in np.argwhere(bad)[0])
+    return Text(f"{count} of {bad.size} values differ, first at index {first}",
+                f"{bad.size} 个值中有 {count} 个不对，第一个在下标 {first}")
+
+
+def _close(got: np.ndarray, want: np.ndarray, rtol: float, atol: float) -> np.ndarray:
+    with np.errstate(invalid="ignore", over="ignore"):
+        same_special = (np.isnan(got) & np.isnan(want)) | (np.isinf(got) & (got == want))
+        return same_special | (np.abs(got - want) <= atol + rtol * np.abs(want))
+
+
+def same_numbers(a: object, b: object, rtol: float = 1e-6, atol: float = 1e-9) -> bool:
+    """Whether two results carry the same numbers (NaN equal to NaN), for diagnosis."""
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(same_numbers(x, y, rtol, atol) for x, y in zip(a, b))
+    x, y = as_number_array(a), as_number_array(b)
+    if x is None or y is None:
+        return False
+    if x.size == 1 and y.size == 1:
+        x, y = x.reshape(()), y.reshape(())
+    return x.shape == y.shape and bool(_close(x, y, rtol, atol).all())
+
+
+def identical(a: object, b: object) -> bool:
+    """Exact equality for checking that arguments came back unmodified."""
+    if isinstance(a, np.ndarray):
+        return (isinstance(b, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
+                and bool(np.array_equal(a, b, equal_nan=a.dtype.kind == "f")))
+    if isinstance(a, (list, tuple)):
+        return (isinstance(b, (list, tuple)) and len(a) == len(b)
+                and all(identical(x, y) for x, y in zip(a, b)))
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    if type(a).__name__ == "Probe":
+        return True
+    return type(a) is type(b) and a == b
+
+
+def kind_of(value: object, lang: str = "en") -> str:
+    """A few words on what a value is: 'an array of shape (3,)', 'None', ..."""
+    if value is None:
+        return "None"
+    if isinstance(value, Unsupported):
+        return (f"an object of type {value.type_name}" if lang == "en"
+                else f"一个 {value.type_name} 类型的对象")
+    if isinstance(value, np.ndarray):
+        return (f"an array of shape {value.shape}, dtype {value.dtype}" if lang == "en"
+                else f"形状 {value.shape}、dtype {value.dtype} 的数组")
+    name = type(value).__name__
+    return f"a value of type {name}" if lang == "en" else f"一个 {name} 类型的值"

@@ -1,0 +1,85 @@
+"""Naming the known mistake that explains a student's numbers.
+
+Each exercise lists its mistakes (ids from MISCONCEPTIONS.md). A mistake is
+recognised either by an *imitation* — a small function that makes the same
+mistake; if it reproduces the student's numbers on the failing input, and the
+reference's numbers differ, the mistake is named — or by a *signature*, a
+predicate over the observed call for what an imitation cannot reproduce
+(errors of a certain kind, arguments changed in a certain way). Only numbers
+are judged, never the student's source.
+"""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .compare import identical, same_numbers, tolerance_for
+from .i18n import Text
+from .results import Diagnosis
+from .student import Call
+
+
+@dataclass(frozen=True)
+class Mistake:
+    id: str
+    functions: tuple[str, ...]
+    title: Text
+    hint: Text
+    imitations: tuple[Callable, ...] = ()
+    signature: Callable[[Call, object], bool] | None = None
+
+    def diagnosis(self) -> Diagnosis:
+        return Diagnosis(self.id, self.title, self.hint)
+
+
+def diagnose(call: Call, expected: object, mistakes: tuple[Mistake, ...],
+             fresh_arguments: Callable[[], tuple[tuple, dict]]) -> tuple[Diagnosis, ...]:
+    """The mistakes whose numbers match this call; ``fresh_arguments`` gives a new
+    copy of the call's arguments (with probes resolved) for each imitation."""
+    found = []
+    for mistake in mistakes:
+        if call.function not in mistake.functions:
+            continue
+        if _signature_matches(mistake, call, expected) or any(
+                _imitation_matches(imitation, call, expected, fresh_arguments)
+                for imitation in mistake.imitations):
+            found.append(mistake.diagnosis())
+    return tuple(found)
+
+
+def _signature_matches(mistake: Mistake, call: Call, expected: object) -> bool:
+    if mistake.signature is None:
+        return False
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return bool(mistake.signature(call, expected))
+    except Exception:  # noqa: BLE001 - a signature that does not apply
+        return False
+
+
+def _imitation_matches(imitation: Callable, call: Call, expected: object,
+                       fresh_arguments: Callable[[], tuple[tuple, dict]]) -> bool:
+    args, kwargs = fresh_arguments()
+    before = fresh_arguments()[0]
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            imitated = imitation(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - the mistake makes the code raise
+        return (call.error is not None and call.error.kind == "raised"
+                and call.error.type_name == type(exc).__name__)
+    if call.error is not None:
+        return False
+    rtol, atol = tolerance_for(call.args, call.received)
+    if not same_numbers(call.received, imitated, rtol, atol):
+        return False
+    if same_numbers(expected, imitated, rtol, atol):
+        return False
+    changed = [i for i, (a, b) in enumerate(zip(before, args)) if not identical(a, b)]
+    if changed and call.args_after is not None:
+        return all(same_numbers(args[i], call.args_after[i]) for i in changed)
+    return True

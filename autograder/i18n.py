@@ -1,0 +1,37 @@
+"""Student-facing text in the two languages of the course."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+LANGUAGES = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message, in English and Chinese."""
+
+    en: str
+    zh: str
+
+    def __call__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def format(self, **values: object) -> Text:
+        return Text(self.en.format(**values), self.zh.format(**values))
+
+    def to_dict(self) -> dict[str, str]:
+        return {"en": self.en, "zh": self.zh}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str]) -> Text:
+        return cls(en=data["en"], zh=data["zh"])
+
+
+def default_language() -> str:
+    """zh when the locale says Chinese, else en (GRADE_LANG overrides the locale)."""
+    for name in ("GRADE_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"

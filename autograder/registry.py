@@ -1,0 +1,114 @@
+"""The exercises, found by name: nothing here lists them.
+
+An exercise ``exerciseN`` is the folder ``autograder/checks/exerciseN/`` with
+``__init__.py`` (its TITLE), ``test_exerciseN.py`` (its checks),
+``mistakes.py`` (its MISTAKES) and, when the worker needs grader-side
+callables or converters, ``probes.py``; plus the stub ``exercises/exerciseN.py``
+and the reference ``solutions/exerciseN.py``. Adding those files adds the exercise.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+CHECKS_DIR = Path(__file__).parent / "checks"
+NAME_PATTERN = re.compile(r"^exercise(\d+)$")
+
+
+class UnknownExercise(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class CheckDef:
+    """One check: a decorated test function of an exercise's check module."""
+
+    name: str
+    function: object
+    spec: object  # checking.CheckSpec
+
+    @property
+    def id(self) -> str:
+        return self.name.removeprefix("test_")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+    number: int
+
+    @property
+    def package(self) -> str:
+        return f"{__package__}.checks.{self.name}"
+
+    @property
+    def title(self):
+        return importlib.import_module(self.package).TITLE
+
+    def checks(self) -> tuple[CheckDef, ...]:
+        return _checks(self.name)
+
+    def mistakes(self) -> tuple:
+        return importlib.import_module(f"{self.package}.mistakes").MISTAKES
+
+    def reference(self) -> ModuleType:
+        return importlib.import_module(f"solutions.{self.name}")
+
+    @property
+    def reference_path(self) -> Path:
+        spec = importlib.util.find_spec(f"solutions.{self.name}")
+        return Path(spec.origin)
+
+    @property
+    def probes_path(self) -> Path | None:
+        path = CHECKS_DIR / self.name / "probes.py"
+        return path if path.exists() else None
+
+    @property
+    def max_score(self) -> float:
+        return sum(c.spec.points for c in self.checks())
+
+    def resolve_probes(self, value: object) -> object:
+        """Replace every Probe in ``value`` by the grader-side function of that name."""
+        from .worker.values import Probe
+
+        if isinstance(value, Probe):
+            return getattr(importlib.import_module(f"{self.package}.probes"), value.name)
+        if isinstance(value, tuple):
+            return tuple(self.resolve_probes(v) for v in value)
+        if isinstance(value, list):
+            return [self.resolve_probes(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self.resolve_probes(v) for k, v in value.items()}
+        return value
+
+
+@cache
+def _checks(name: str) -> tuple[CheckDef, ...]:
+    module = importlib.import_module(f"{__package__}.checks.{name}.test_{name}")
+    return tuple(CheckDef(key, value, value.__check__) for key, value in vars(module).items()
+                 if key.startswith("test_") and hasattr(value, "__check__"))
+
+
+def all_exercises() -> list[Exercise]:
+    found = []
+    for path in CHECKS_DIR.iterdir():
+        match = NAME_PATTERN.match(path.name)
+        if match and (path / "__init__.py").exists():
+            found.append(Exercise(path.name, int(match.group(1))))
+    return sorted(found, key=lambda e: e.number)
+
+
+def find(name: str) -> Exercise:
+    """``exercise3``, ``3`` or ``ex3`` → the exercise; UnknownExercise otherwise."""
+    text = name.strip().lower()
+    digits = re.fullmatch(r"(?:exercise|ex)?0*(\d+)", text)
+    for exercise in all_exercises():
+        if digits and int(digits.group(1)) == exercise.number:
+            return exercise
+    raise UnknownExercise(name)

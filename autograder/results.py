@@ -1,0 +1,134 @@
+"""The one result model every writer renders: plain, frozen dataclasses."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .i18n import Text
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """A known mistake (an id from MISCONCEPTIONS.md) that explains the student's numbers."""
+
+    id: str
+    title: Text
+    hint: Text
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title.to_dict(), "hint": self.hint.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Diagnosis:
+        return cls(data["id"], Text.from_dict(data["title"]), Text.from_dict(data["hint"]))
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What went wrong in one check, with the evidence that shows it."""
+
+    summary: Text
+    call: str | None = None
+    expected: str | None = None
+    received: str | None = None
+    diagnoses: tuple[Diagnosis, ...] = ()
+    traceback: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "summary": self.summary.to_dict(), "call": self.call, "expected": self.expected,
+            "received": self.received, "diagnoses": [d.to_dict() for d in self.diagnoses],
+            "traceback": self.traceback,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Failure:
+        return cls(Text.from_dict(data["summary"]), data["call"], data["expected"], data["received"],
+                   tuple(Diagnosis.from_dict(d) for d in data["diagnoses"]), data["traceback"])
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    exercise: str
+    check: str
+    title: Text
+    max_points: float
+    hidden: bool
+    failure: Failure | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.failure is None
+
+    @property
+    def points(self) -> float:
+        return self.max_points if self.passed else 0.0
+
+    @property
+    def status(self) -> str:
+        return "passed" if self.passed else "failed"
+
+    def to_dict(self) -> dict:
+        return {"exercise": self.exercise, "check": self.check, "title": self.title.to_dict(),
+                "max_points": self.max_points, "hidden": self.hidden,
+                "failure": self.failure.to_dict() if self.failure else None}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> CheckResult:
+        failure = Failure.from_dict(data["failure"]) if data["failure"] else None
+        return cls(data["exercise"], data["check"], Text.from_dict(data["title"]),
+                   data["max_points"], data["hidden"], failure)
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    exercise: str
+    title: Text
+    checks: tuple[CheckResult, ...]
+    load_error: Failure | None = None
+    printed: str = ""
+
+    @property
+    def score(self) -> float:
+        return sum(c.points for c in self.checks)
+
+    @property
+    def max_score(self) -> float:
+        return sum(c.max_points for c in self.checks)
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    def to_dict(self) -> dict:
+        return {"exercise": self.exercise, "title": self.title.to_dict(),
+                "checks": [c.to_dict() for c in self.checks],
+                "load_error": self.load_error.to_dict() if self.load_error else None,
+                "printed": self.printed}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ExerciseResult:
+        load_error = Failure.from_dict(data["load_error"]) if data["load_error"] else None
+        return cls(data["exercise"], Text.from_dict(data["title"]),
+                   tuple(CheckResult.from_dict(c) for c in data["checks"]), load_error, data["printed"])
+
+
+@dataclass(frozen=True)
+class GradeRun:
+    """Everything one ``grade`` invocation found, for one submission."""
+
+    exercises: tuple[ExerciseResult, ...]
+    seed: int
+    execution_time: float = 0.0
+    notes: tuple[Text, ...] = field(default=())
+
+    @property
+    def score(self) -> float:
+        return sum(e.score for e in self.exercises)
+
+    @property
+    def max_score(self) -> float:
+        return sum(e.max_score for e in self.exercises)
+
+    @property
+    def passed(self) -> bool:
+        return all(e.passed for e in self.exercises)

@@ -1,0 +1,98 @@
+"""Finding a student's file and turning it into module source (a .py as is, a
+notebook's code cells with IPython magics and shell escapes disarmed)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .i18n import Text
+
+MAX_SUBMISSION_BYTES = 2 * 1024 * 1024
+SUFFIXES = (".py", ".ipynb")
+
+
+class SubmissionNotFound(Exception):
+    """Nothing to grade at the place given: the grader exits with code 2."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+
+class UnreadableSubmission(Exception):
+    """A file that is there but is no Python module: graded, 0 points."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+
+def locate(exercise_name: str, submission: Path | None, cwd: Path) -> Path:
+    """The file to grade for one exercise, from ``--submission`` or the working folder."""
+    if submission is None:
+        candidates = [cwd / "exercises" / f"{exercise_name}{s}" for s in SUFFIXES]
+        candidates += [cwd / f"{exercise_name}{s}" for s in SUFFIXES]
+    elif submission.is_dir():
+        candidates = [submission / f"{exercise_name}{s}" for s in SUFFIXES]
+        candidates.append(submission / exercise_name / f"{exercise_name}.ipynb")  # nbgrader layout
+    elif submission.exists():
+        if submission.suffix not in SUFFIXES:
+            raise SubmissionNotFound(Text(
+                f"{submission} is neither a .py file nor a .ipynb notebook.",
+                f"{submission} 既不是 .py 文件，也不是 .ipynb 笔记本。"))
+        return submission
+    else:
+        raise SubmissionNotFound(Text(f"There is no file or folder {submission}.",
+                                      f"找不到文件或文件夹 {submission}。"))
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    tried = ", ".join(str(c) for c in candidates)
+    return _not_found(exercise_name, tried)
+
+
+def _not_found(exercise_name: str, tried: str) -> Path:
+    raise SubmissionNotFound(Text(
+        f"No submission found for {exercise_name} (looked for {tried}). Run grade from the course "
+        f"folder that holds exercises/, or pass --submission PATH.",
+        f"没有找到 {exercise_name} 的作业（查找了 {tried}）。请在包含 exercises/ 的课程文件夹中运行 grade，"
+        f"或用 --submission 指定文件。"))
+
+
+def read_source(path: Path) -> bytes:
+    """The module source to import: the file itself, or a notebook's code."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SUBMISSION_BYTES + 1)
+    except OSError as exc:
+        raise SubmissionNotFound(Text(f"Cannot read {path}: {exc.strerror}.",
+                                      f"无法读取 {path}：{exc.strerror}。")) from None
+    if len(data) > MAX_SUBMISSION_BYTES:
+        raise UnreadableSubmission(Text("The file is larger than 2 MB; a solution is a few kB.",
+                                        "文件超过 2 MB；正常的答案只有几 KB。"))
+    return notebook_source(data) if path.suffix == ".ipynb" else data
+
+
+MAGIC = re.compile(r"^(\s*)([%!].*)$")
+
+
+def notebook_source(data: bytes) -> bytes:
+    """Concatenate a notebook's code cells; magics and ``!shell`` lines become ``pass``."""
+    try:
+        notebook = json.loads(data.decode("utf-8"))
+        cells = notebook["cells"]
+        sources = [("".join(c["source"]) if isinstance(c["source"], list) else str(c["source"]))
+                   for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"]
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError):
+        raise UnreadableSubmission(Text("The notebook file is damaged: it is not valid notebook JSON.",
+                                        "笔记本文件已损坏：不是有效的 notebook JSON。")) from None
+    parts = []
+    for index, source in enumerate(sources, 1):
+        lines = source.splitlines()
+        if lines and lines[0].lstrip().startswith("%%"):
+            lines = ["# " + line for line in lines]  # a cell magic: the cell is not Python
+        else:
+            lines = [MAGIC.sub(r"\1pass  # \2", line) for line in lines]
+        parts.append(f"# --- notebook cell {index} ---\n" + "\n".join(lines))
+    return ("\n\n".join(parts) + "\n").encode("utf-8")

@@ -1,0 +1,61 @@
+"""Message framing between the grader and its worker, free of numpy so the
+grader can start a worker before it has imported anything heavy.
+
+A message is: 4-byte big-endian length, a JSON header, then the raw blobs
+(.npy bytes) whose sizes the header lists under "blobs".
+"""
+from __future__ import annotations
+
+import json
+import os
+import struct
+
+MAX_HEADER_BYTES = 4 * 1024 * 1024
+MAX_BLOB_BYTES = 64 * 1024 * 1024
+MAX_BLOBS = 64
+
+
+class ProtocolError(Exception):
+    """The other side sent something that is not a well-formed message."""
+
+
+def pack(message: dict, blobs: list[bytes] = ()) -> bytes:
+    header = dict(message, blobs=[len(b) for b in blobs])
+    text = json.dumps(header, allow_nan=True, separators=(",", ":")).encode()
+    return struct.pack(">I", len(text)) + text + b"".join(blobs)
+
+
+def write_message(fd: int, message: dict, blobs: list[bytes] = ()) -> None:
+    data = memoryview(pack(message, blobs))
+    while data:
+        written = os.write(fd, data)
+        data = data[written:]
+
+
+def header_length(prefix: bytes) -> int:
+    (length,) = struct.unpack(">I", prefix)
+    if length > MAX_HEADER_BYTES:
+        raise ProtocolError("header too large")
+    return length
+
+
+def parse_header(raw: bytes) -> tuple[dict, list[int]]:
+    try:
+        header = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ProtocolError("header is not JSON") from None
+    if not isinstance(header, dict):
+        raise ProtocolError("header is not an object")
+    sizes = header.pop("blobs", [])
+    if (not isinstance(sizes, list) or len(sizes) > MAX_BLOBS
+            or any(type(n) is not int or not 0 <= n <= MAX_BLOB_BYTES for n in sizes)
+            or sum(sizes) > MAX_BLOB_BYTES):
+        raise ProtocolError("bad blob sizes")
+    return header, sizes
+
+
+def read_message(read_exact) -> tuple[dict, list[bytes]]:
+    """Read one frame with ``read_exact(n) -> bytes``; blobs are returned raw."""
+    length = header_length(read_exact(4))
+    header, sizes = parse_header(read_exact(length))
+    return header, [read_exact(n) for n in sizes]

@@ -1,0 +1,201 @@
+"""Child side of the process boundary: import the student's module, answer calls.
+
+Run as ``python -I main.py`` with the run folder as working directory. The
+protocol travels on private copies of stdin/stdout; the student's own prints
+go to capped files in the run folder and never reach the grader's output.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+PROTOCOL_IN = os.dup(0)
+PROTOCOL_OUT = os.dup(1)
+
+
+def _redirect_standard_streams() -> None:
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    for fd, name in ((1, "stdout.txt"), (2, "stderr.txt")):
+        target = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.dup2(target, fd)
+        os.close(target)
+    os.close(null)
+
+
+_redirect_standard_streams()
+
+import importlib.util  # noqa: E402
+import traceback  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
+
+import frames  # noqa: E402
+import values  # noqa: E402
+
+MAX_TRACEBACK_CHARS = 4000
+
+
+def _read_exact(count: int) -> bytes:
+    chunks = []
+    while count:
+        chunk = os.read(PROTOCOL_IN, count)
+        if not chunk:
+            raise SystemExit(0)
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
+
+
+def _apply_limits(limits: dict) -> None:
+    try:
+        import resource
+        import signal
+    except ImportError:  # not on POSIX: timeouts in the parent are all there is
+        return
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    table = {
+        "cpu_seconds": resource.RLIMIT_CPU,
+        "address_space_bytes": getattr(resource, "RLIMIT_AS", None),
+        "file_size_bytes": resource.RLIMIT_FSIZE,
+        "open_files": resource.RLIMIT_NOFILE,
+        "core_bytes": resource.RLIMIT_CORE,
+    }
+    for key, which in table.items():
+        if which is None or key not in limits:
+            continue
+        value = int(limits[key])
+        hard = value + 1 if key == "cpu_seconds" else value
+        try:
+            resource.setrlimit(which, (value, hard))
+        except (ValueError, OSError):
+            pass
+
+
+def _student_traceback(exc: BaseException, path: str) -> str:
+    """The traceback cut to the student's own frames, file shown by its name only."""
+    frames_ = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == path]
+    lines = []
+    for frame in frames_:
+        lines.append(f'  File "{os.path.basename(path)}", line {frame.lineno}, in {frame.name}')
+        if frame.line:
+            lines.append(f"    {frame.line}")
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        lines.append(f'  File "{os.path.basename(path)}", line {exc.lineno}')
+        if exc.text:
+            lines.append(f"    {exc.text.rstrip()}")
+    lines.append(_describe(exc))
+    return "\n".join(lines)[-MAX_TRACEBACK_CHARS:]
+
+
+def _describe(exc: BaseException) -> str:
+    try:
+        text = str(exc)
+    except BaseException:  # a hostile __str__
+        text = ""
+    name = type(exc).__name__
+    return f"{name}: {text}"[:1000] if text else name
+
+
+def _error_reply(exc: BaseException, path: str) -> dict:
+    return {
+        "ok": False,
+        "error": {
+            "type": type(exc).__name__[:100],
+            "message": _describe(exc),
+            "traceback": _student_traceback(exc, path),
+        },
+    }
+
+
+class CountedProbe:
+    """A grader-supplied callable that counts how often student code calls it."""
+
+    def __init__(self, function) -> None:
+        self.function = function
+        self.calls = 0
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self.function(*args, **kwargs)
+
+
+class Session:
+    def __init__(self) -> None:
+        self.module = None
+        self.path = ""
+        self.probes = None
+
+    def load(self, header: dict) -> dict:
+        self.path = os.path.abspath(header["path"])
+        _apply_limits(header.get("limits", {}))
+        if header.get("probes"):
+            self.probes = _import_file("grader_probes", header["probes"])
+        sys.path.insert(0, os.path.dirname(self.path))
+        try:
+            self.module = _import_file(header["module"], self.path)
+        except BaseException as exc:  # noqa: BLE001 - any failure of student code is reported
+            return _error_reply(exc, self.path)
+        return {"ok": True}
+
+    def call(self, header: dict, arrays: list) -> tuple[dict, list[bytes]]:
+        probes: dict[str, CountedProbe] = {}
+
+        def resolve_probe(name: str) -> CountedProbe:
+            function = getattr(self.probes, name, None)
+            if function is None or name.startswith("_"):
+                raise frames.ProtocolError(f"unknown probe {name}")
+            return probes.setdefault(name, CountedProbe(function))
+
+        args = values.decode(header["args"], arrays, resolve_probe)
+        kwargs = values.decode(header["kwargs"], arrays, resolve_probe)
+        function = getattr(self.module, header["function"], None)
+        if not callable(function):
+            return {"ok": False, "error": {"type": "MissingFunction", "message": "", "traceback": ""}}, []
+        try:
+            result = function(*args, **kwargs)
+            convert = header.get("convert")
+            if convert:
+                result = getattr(self.probes, convert)(result)
+        except BaseException as exc:  # noqa: BLE001
+            return _error_reply(exc, self.path), []
+        blobs: list[bytes] = []
+        try:
+            reply = {
+                "ok": True,
+                "result": values.encode(result, blobs),
+                "args_after": values.encode(args, blobs),
+                "kwargs_after": values.encode(kwargs, blobs),
+                "probe_calls": {name: p.calls for name, p in probes.items()},
+            }
+        except BaseException as exc:  # noqa: BLE001 - a result that cannot be read back
+            return {"ok": False, "error": {"type": "UnreadableResult", "message": _describe(exc),
+                                           "traceback": ""}}, []
+        return reply, blobs
+
+
+def _import_file(name: str, path: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def serve() -> None:
+    session = Session()
+    while True:
+        header, raw = frames.read_message(_read_exact)
+        arrays = [values.load_blob(b) for b in raw]
+        kind = header.get("kind")
+        if kind == "load":
+            frames.write_message(PROTOCOL_OUT, session.load(header))
+        elif kind == "call":
+            reply, blobs = session.call(header, arrays)
+            frames.write_message(PROTOCOL_OUT, reply, blobs)
+        else:
+            return
+
+
+if __name__ == "__main__":
+    serve()

@@ -1,0 +1,165 @@
+"""Parent side of the process boundary: start, talk to, time out and replace a worker.
+
+Nothing here imports numpy at module level, so the grader can start the worker
+(and have it import numpy and the student's file) while it is still loading
+its own modules.
+"""
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import frames
+
+WORKER_MAIN = Path(__file__).with_name("main.py")
+
+
+@dataclass(frozen=True)
+class Limits:
+    call_timeout: float = 3.0
+    load_timeout: float = 10.0
+    cpu_seconds: int = 60
+    address_space_bytes: int = 4 * 1024**3
+    file_size_bytes: int = 16 * 1024**2
+    open_files: int = 64
+    core_bytes: int = 0
+
+    def for_worker(self) -> dict:
+        return {
+            "cpu_seconds": self.cpu_seconds,
+            "address_space_bytes": self.address_space_bytes,
+            "file_size_bytes": self.file_size_bytes,
+            "open_files": self.open_files,
+            "core_bytes": self.core_bytes,
+        }
+
+
+class WorkerTimeout(Exception):
+    """The worker did not answer in time; it has been killed."""
+
+
+class WorkerDied(Exception):
+    """The worker exited or broke the protocol; ``reason`` says how."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def scrubbed_environment(run_dir: Path) -> dict[str, str]:
+    """The worker's whole environment: nothing of the grader's, one thread for BLAS."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "HOME": str(run_dir),
+        "TMPDIR": str(run_dir),
+        "PYTHONIOENCODING": "utf-8:backslashreplace",
+        "PYTHONHASHSEED": "0",
+        "MPLBACKEND": "Agg",
+        "MPLCONFIGDIR": str(_matplotlib_cache()),
+    }
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[name] = "1"
+    if sys.platform == "win32":
+        env["SYSTEMROOT"] = os.environ.get("SYSTEMROOT", "")
+    return env
+
+
+def _matplotlib_cache() -> Path:
+    """A lasting font cache for matplotlib: building it costs seconds on every first import."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    path = base / "cross-entropy-grader" / "matplotlib"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        path = Path(os.environ.get("TMPDIR", "/tmp")) / "cross-entropy-grader-matplotlib"
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class WorkerProcess:
+    """One live worker: started at construction, answering one request at a time."""
+
+    def __init__(self, run_dir: Path, limits: Limits) -> None:
+        self.limits = limits
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", str(WORKER_MAIN)],
+            cwd=run_dir,
+            env=scrubbed_environment(run_dir),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        self._out = self.process.stdout.fileno()
+
+    def send(self, message: dict, blobs: list[bytes] = ()) -> None:
+        try:
+            frames.write_message(self.process.stdin.fileno(), message, blobs)
+        except OSError:
+            raise WorkerDied(self._death_reason()) from None
+
+    def receive(self, timeout: float) -> tuple[dict, list[bytes]]:
+        deadline = time.monotonic() + timeout
+        try:
+            return frames.read_message(lambda n: self._read_exact(n, deadline))
+        except frames.ProtocolError as exc:
+            self.kill()
+            raise WorkerDied(f"protocol error: {exc}") from None
+
+    def _read_exact(self, count: int, deadline: float) -> bytes:
+        chunks = []
+        while count:
+            remaining = deadline - time.monotonic()
+            ready = select.select([self._out], [], [], max(remaining, 0))[0] if remaining > 0 else []
+            if not ready:
+                self.kill()
+                raise WorkerTimeout()
+            chunk = os.read(self._out, min(count, 1 << 20))
+            if not chunk:
+                raise WorkerDied(self._death_reason())
+            chunks.append(chunk)
+            count -= len(chunk)
+        return b"".join(chunks)
+
+    def _death_reason(self) -> str:
+        try:
+            code = self.process.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            return "stopped answering"
+        self.kill()
+        if code < 0:
+            try:
+                return signal.Signals(-code).name
+            except ValueError:
+                return f"signal {-code}"
+        return f"exit code {code}"
+
+    def kill(self) -> None:
+        """Kill the worker and whatever it started in its process group."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            if self.process.poll() is None:
+                self.process.kill()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        for stream in (self.process.stdin, self.process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None

@@ -1,0 +1,143 @@
+"""Values crossing the worker boundary: JSON trees whose arrays are .npy blobs.
+
+Only bool, int and float arrays cross, loaded with allow_pickle=False after
+their header has been checked, so a crafted blob never makes the reader
+allocate more than the bytes it actually sent.
+"""
+from __future__ import annotations
+
+import io
+import math
+
+import numpy as np
+
+try:
+    from .frames import ProtocolError
+except ImportError:  # inside the worker, which imports this folder's files as top-level modules
+    from frames import ProtocolError  # type: ignore[no-redef]
+
+ALLOWED_KINDS = "biuf"
+
+
+class Unsupported:
+    """Stands for a value that cannot cross the boundary as plain data."""
+
+    def __init__(self, type_name: str, reason: str = "") -> None:
+        self.type_name = type_name
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        return f"<{self.type_name} object{': ' + self.reason if self.reason else ''}>"
+
+
+class Probe:
+    """A callable named by the grader and run on the worker side (exercise5's f and grad_f)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+def encode(value: object, blobs: list[bytes]) -> object:
+    """Turn a value into a JSON tree, appending arrays to ``blobs``."""
+    if value is None or isinstance(value, (bool, str)):
+        return value if type(value) in (bool, str) or value is None else str(value)
+    if isinstance(value, int):
+        value = int(value)
+        return value if abs(value) < 2**63 else {"bigint": str(value)[:400]}
+    if isinstance(value, float):
+        value = float(value)
+        return value if math.isfinite(value) else {"float": repr(value)}
+    if isinstance(value, np.generic):
+        return {"scalar": _add_blob(np.asarray(value), blobs)}
+    if isinstance(value, np.ndarray):
+        return {"array": _add_blob(value, blobs)}
+    if isinstance(value, (list, tuple)):
+        kind = "tuple" if isinstance(value, tuple) else "list"
+        return {kind: [encode(v, blobs) for v in list(value)]}
+    if isinstance(value, dict) and all(type(k) is str for k in value):
+        return {"dict": {k: encode(v, blobs) for k, v in dict(value).items()}}
+    if isinstance(value, Probe):
+        return {"probe": value.name}
+    if isinstance(value, Unsupported):
+        return {"unsupported": value.type_name, "reason": value.reason}
+    return {"unsupported": type(value).__name__, "reason": ""}
+
+
+def _add_blob(array: np.ndarray, blobs: list[bytes]) -> object:
+    array = np.array(array, subok=False, copy=True, order="C")
+    if array.dtype.kind not in ALLOWED_KINDS or array.dtype.names is not None:
+        return {"unsupported": f"{array.dtype} array", "reason": ""}
+    buffer = io.BytesIO()
+    np.save(buffer, array, allow_pickle=False)  # np.array(copy=True) is C-contiguous, 0-d kept
+    blobs.append(buffer.getvalue())
+    return len(blobs) - 1
+
+
+def decode(tree: object, arrays: list[np.ndarray], resolve_probe=None) -> object:
+    """Inverse of :func:`encode`; ``arrays`` are the frame's blobs, already loaded."""
+    if tree is None or type(tree) in (bool, int, float, str):
+        return tree
+    if not isinstance(tree, dict) or len(tree) not in (1, 2):
+        raise ProtocolError("malformed value tree")
+    if "array" in tree or "scalar" in tree:
+        ref = tree.get("array", tree.get("scalar"))
+        if isinstance(ref, dict):
+            return decode(ref, arrays, resolve_probe)
+        if type(ref) is not int or not 0 <= ref < len(arrays):
+            raise ProtocolError("bad array reference")
+        array = arrays[ref]
+        if "scalar" in tree:
+            if array.shape != ():
+                raise ProtocolError("scalar with a shape")
+            return array[()]
+        return array
+    if "list" in tree or "tuple" in tree:
+        items = tree.get("list", tree.get("tuple"))
+        if not isinstance(items, list):
+            raise ProtocolError("malformed sequence")
+        values = [decode(v, arrays, resolve_probe) for v in items]
+        return values if "list" in tree else tuple(values)
+    if "dict" in tree:
+        if not isinstance(tree["dict"], dict):
+            raise ProtocolError("malformed dict")
+        return {str(k): decode(v, arrays, resolve_probe) for k, v in tree["dict"].items()}
+    if "float" in tree:
+        if tree["float"] not in ("nan", "inf", "-inf"):
+            raise ProtocolError("bad float")
+        return float(tree["float"])
+    if "bigint" in tree:
+        return int(str(tree["bigint"])[:400])
+    if "probe" in tree:
+        if resolve_probe is None:
+            raise ProtocolError("probe where none is allowed")
+        return resolve_probe(str(tree["probe"]))
+    if "unsupported" in tree:
+        return Unsupported(str(tree["unsupported"])[:200], str(tree.get("reason", ""))[:500])
+    raise ProtocolError("unknown value kind")
+
+
+def load_blob(blob: bytes) -> np.ndarray:
+    """Load one .npy blob after checking its header: plain dtypes, sizes that add up."""
+    stream = io.BytesIO(blob)
+    try:
+        version = np.lib.format.read_magic(stream)
+        if version == (1, 0):
+            shape, fortran, dtype = np.lib.format.read_array_header_1_0(stream)
+        elif version == (2, 0):
+            shape, fortran, dtype = np.lib.format.read_array_header_2_0(stream)
+        else:
+            raise ProtocolError("unsupported .npy version")
+    except ValueError as exc:
+        raise ProtocolError(f"bad .npy header: {exc}") from None
+    if dtype.kind not in ALLOWED_KINDS or dtype.hasobject or dtype.names is not None:
+        raise ProtocolError(f"dtype {dtype} not allowed")
+    if len(shape) > 32 or any(type(n) is not int or n < 0 for n in shape):
+        raise ProtocolError("bad shape")
+    count = math.prod(shape)
+    if count * dtype.itemsize != len(blob) - stream.tell():
+        raise ProtocolError("array size does not match its header")
+    data = np.frombuffer(blob, dtype=dtype, count=count, offset=stream.tell())
+    return data.reshape(shape, order="F" if fortran else "C").copy()

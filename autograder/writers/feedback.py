@@ -1,0 +1,40 @@
+"""The words of one failure, shared by every writer that shows text to a student."""
+from __future__ import annotations
+
+from ..i18n import Text
+from ..results import CheckResult, Failure
+
+LABELS = {
+    "call": Text("call", "调用"),
+    "expected": Text("expected", "期望"),
+    "received": Text("received", "实际"),
+    "mistake": Text("likely mistake", "可能的错误"),
+    "hint": Text("hint", "提示"),
+    "traceback": Text("your code raised", "你的代码抛出"),
+    "hidden": Text("hidden check", "隐藏检查"),
+}
+
+
+def failure_lines(failure: Failure, lang: str) -> list[tuple[str, str]]:
+    """(label, text) pairs, label empty for the summary, in reading order."""
+    lines = [("", failure.summary(lang))]
+    for key, value in (("call", failure.call), ("expected", failure.expected),
+                       ("received", failure.received)):
+        if value is not None:
+            lines.append((LABELS[key](lang), value))
+    for diagnosis in failure.diagnoses:
+        lines.append((LABELS["mistake"](lang), f"[{diagnosis.id}] {diagnosis.title(lang)}"))
+        lines.append((LABELS["hint"](lang), diagnosis.hint(lang)))
+    if failure.traceback:
+        lines.append((LABELS["traceback"](lang), failure.traceback))
+    return lines
+
+
+def failure_text(failure: Failure, lang: str) -> str:
+    return "\n".join(f"{label}: {text}" if label else text for label, text in failure_lines(failure, lang))
+
+
+def check_output(check: CheckResult, lang: str) -> str:
+    if check.passed:
+        return Text("Passed.", "通过。")(lang)
+    return failure_text(check.failure, lang)

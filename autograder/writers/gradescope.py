@@ -1,0 +1,42 @@
+"""Gradescope's results.json: the JSON every machine reader of ours consumes."""
+from __future__ import annotations
+
+from .. import __version__
+from ..i18n import Text
+from ..results import GradeRun
+from .feedback import check_output, failure_text
+
+VISIBILITY = {False: "visible", True: "after_published"}
+OVERVIEW = Text("{score:g}/{max_score:g} points", "{score:g}/{max_score:g} 分")
+
+
+def results_json(run: GradeRun, lang: str, extra: dict | None = None) -> dict:
+    tests = []
+    for exercise in run.exercises:
+        for number, check in enumerate(exercise.checks, 1):
+            output = check_output(check, lang)
+            if check.failure is not None and exercise.load_error is not None:
+                output = failure_text(exercise.load_error, lang)
+            tests.append({
+                "name": f"{exercise.exercise}: {check.title(lang)}",
+                "number": f"{exercise.exercise.removeprefix('exercise')}.{number}",
+                "score": check.points,
+                "max_score": check.max_points,
+                "status": check.status,
+                "output": output,
+                "visibility": VISIBILITY[check.hidden],
+                "extra_data": {
+                    "exercise": exercise.exercise,
+                    "check": check.check,
+                    "hidden": check.hidden,
+                    "diagnosis": [d.id for d in check.failure.diagnoses] if check.failure else [],
+                },
+            })
+    return {
+        "score": run.score,
+        "execution_time": round(run.execution_time, 3),
+        "output": OVERVIEW(lang).format(score=run.score, max_score=run.max_score),
+        "tests": tests,
+        "extra_data": dict({"seed": run.seed, "language": lang, "grader_version": __version__,
+                            "max_score": run.max_score}, **(extra or {})),
+    }

@@ -1,0 +1,61 @@
+"""The report a student reads in the terminal."""
+from __future__ import annotations
+
+import click
+
+from ..i18n import Text
+from ..results import ExerciseResult, GradeRun
+from .feedback import LABELS, failure_lines
+
+PRINTED = Text("your code printed", "你的代码输出了")
+SUMMARY = Text("{name}: {score:g}/{max_score:g} points · {passed} of {total} checks passed",
+               "{name}：{score:g}/{max_score:g} 分 · {total} 项检查通过 {passed} 项")
+TOTAL = Text("total: {score:g}/{max_score:g} points", "总分：{score:g}/{max_score:g} 分")
+ALL_PASSED = Text("All checks passed.", "全部检查通过。")
+
+
+def render(run: GradeRun, lang: str, *, unicode: bool = True) -> str:
+    parts = [render_exercise(e, lang, unicode=unicode) for e in run.exercises]
+    if len(run.exercises) > 1:
+        parts.append(click.style(TOTAL(lang).format(score=run.score, max_score=run.max_score), bold=True))
+    return "\n\n".join(parts) + "\n"
+
+
+def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) -> str:
+    ok, bad = ("✓", "✗") if unicode else ("PASS", "FAIL")
+    lines = [click.style(f"{result.exercise} · {result.title(lang)}", bold=True)]
+    if result.load_error is not None:
+        lines += _indented(failure_lines(result.load_error, lang), "  ", "red")
+    width = max((len(c.title(lang)) for c in result.checks), default=0) + 2
+    for check in result.checks:
+        mark = click.style(ok, fg="green") if check.passed else click.style(bad, fg="red")
+        title = check.title(lang)
+        hidden = f" ({LABELS['hidden'](lang)})" if check.hidden else ""
+        points = f"{check.points:g}/{check.max_points:g}"
+        lines.append(f"  {mark} {title}{' ' * max(width - len(title), 1)}{points}{hidden}")
+        if not check.passed and result.load_error is None:
+            lines += _indented(failure_lines(check.failure, lang), "      ", None)
+    if result.printed:
+        lines.append(click.style(f"  {PRINTED(lang)}:", dim=True))
+        lines += ["    " + line for line in result.printed.splitlines()[:20]]
+    passed = sum(c.passed for c in result.checks)
+    summary = SUMMARY(lang).format(name=result.exercise, score=result.score, max_score=result.max_score,
+                                   passed=passed, total=len(result.checks))
+    colour = "green" if result.passed else "yellow"
+    lines.append(click.style(summary, fg=colour, bold=True))
+    if result.passed:
+        lines.append(ALL_PASSED(lang))
+    return "\n".join(lines)
+
+
+def _indented(pairs: list[tuple[str, str]], indent: str, colour: str | None) -> list[str]:
+    out = []
+    label_width = max((len(label) for label, _ in pairs), default=0)
+    for label, text in pairs:
+        if not label:
+            out.append(indent + click.style(text, fg=colour) if colour else indent + text)
+            continue
+        first, *rest = text.splitlines() or [""]
+        out.append(f"{indent}{click.style(label.ljust(label_width), dim=True)}  {first}")
+        out += [f"{indent}{' ' * label_width}  {line}" for line in rest]
+    return out

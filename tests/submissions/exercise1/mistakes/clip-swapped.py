@@ -1,0 +1,15 @@
+import numpy as np
+
+
+def one_hot(labels, num_classes):
+    return np.eye(num_classes)[np.asarray(labels)]
+
+
+def cross_entropy_loss(probs, y_onehot, eps=1e-12):
+    p = np.clip(probs, 1.0, eps)
+    return float(-np.mean(np.sum(np.atleast_2d(y_onehot) * np.log(np.atleast_2d(p)), axis=1)))
+
+
+def cross_entropy_from_labels(probs, labels, eps=1e-12):
+    probs = np.atleast_2d(probs)
+    return cross_entropy_loss(probs, one_hot(np.atleast_1d(labels), probs.shape[1]), eps)
