@@ -43,6 +43,7 @@ class Call:
     args_after: tuple | None = None
     kwargs_after: dict | None = None
     probe_calls: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
     exercise: Exercise | None = None
 
     def changed_arguments(self) -> list[str]:
@@ -138,6 +139,8 @@ class WorkerSession:
             record.kwargs_after = kwargs_after if isinstance(kwargs_after, dict) else None
             counts = reply.get("probe_calls", {})
             record.probe_calls = {str(k): int(v) for k, v in counts.items() if type(v) is int}
+            raised = reply.get("warnings", [])
+            record.warnings = tuple(str(w)[:300] for w in raised[:10]) if isinstance(raised, list) else ()
         except WorkerTimeout:
             record.error = StudentError("timeout", message=f"{self.limits.call_timeout:g}")
         except WorkerDied as died:

@@ -27,6 +27,7 @@ _redirect_standard_streams()
 
 import importlib.util  # noqa: E402
 import traceback  # noqa: E402
+import warnings  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
 
@@ -153,12 +154,15 @@ class Session:
         if not callable(function):
             return {"ok": False, "error": {"type": "MissingFunction", "message": "", "traceback": ""}}, []
         try:
-            result = function(*args, **kwargs)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                result = function(*args, **kwargs)
             convert = header.get("convert")
             if convert:
                 result = getattr(self.probes, convert)(result)
         except BaseException as exc:  # noqa: BLE001
             return _error_reply(exc, self.path), []
+        raised_warnings = [f"{w.category.__name__}: {w.message}"[:300] for w in caught[:10]]
         blobs: list[bytes] = []
         try:
             reply = {
@@ -167,6 +171,7 @@ class Session:
                 "args_after": values.encode(args, blobs),
                 "kwargs_after": values.encode(kwargs, blobs),
                 "probe_calls": {name: p.calls for name, p in probes.items()},
+                "warnings": raised_warnings,
             }
         except BaseException as exc:  # noqa: BLE001 - a result that cannot be read back
             return {"ok": False, "error": {"type": "UnreadableResult", "message": _describe(exc),
