@@ -73,7 +73,7 @@ def run(exercise: str, submission: Path | None, lang: str | None, output_format:
         output: Path | None, seed: int, timeout: float) -> None:
     lang = lang or default_language()
     exercises = _select(exercise, lang)
-    if submission is not None and len(exercises) > 1 and not submission.is_dir():
+    if submission is not None and exercise.lower() == "all" and submission.is_file():
         raise GradeError(Text("With `all`, --submission must be a folder holding exercise1.py … .",
                               "使用 `all` 时，--submission 必须是包含 exercise1.py 等文件的文件夹。")(lang))
     from .api import grade

@@ -85,6 +85,9 @@ def mismatch(received: object, expected: object, rtol: float, atol: float) -> Te
     if np.isinf(got[bad]).any() and np.isfinite(want[bad]).all():
         return Text("infinity where a finite number was expected", "出现了无穷大（应为有限数值）")
     if want.ndim == 0:
+        if want != 0 and np.isfinite(got):
+            ratio = float(got / want)
+            return Text(f"wrong value (received/expected = {ratio:.4g})", f"数值不对（实际/期望 = {ratio:.4g}）")
         return Text("wrong value", "数值不对")
     count = int(bad.sum())
     first = tuple(int(i) for i in np.argwhere(bad)[0])

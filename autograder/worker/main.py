@@ -187,6 +187,16 @@ def _import_file(name: str, path: str):
     return module
 
 
+def _flush_student_output() -> None:
+    """Print output is block-buffered into files: flush it before answering, so the
+    grader finds it there."""
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except BaseException:  # noqa: BLE001 - a stream the student replaced or closed
+            pass
+
+
 def serve() -> None:
     session = Session()
     while True:
@@ -194,12 +204,13 @@ def serve() -> None:
         arrays = [values.load_blob(b) for b in raw]
         kind = header.get("kind")
         if kind == "load":
-            frames.write_message(PROTOCOL_OUT, session.load(header))
+            reply, blobs = session.load(header), []
         elif kind == "call":
             reply, blobs = session.call(header, arrays)
-            frames.write_message(PROTOCOL_OUT, reply, blobs)
         else:
             return
+        _flush_student_output()
+        frames.write_message(PROTOCOL_OUT, reply, blobs)
 
 
 if __name__ == "__main__":
