@@ -71,6 +71,7 @@ def list_exercises(lang: str | None) -> None:
               help="Seconds a single call of your function may take.")
 def run(exercise: str, submission: Path | None, lang: str | None, output_format: str,
         output: Path | None, seed: int, timeout: float) -> None:
+    """Grade EXERCISE (exercise3, 3, or all); `grade EXERCISE` is the short form."""
     lang = lang or default_language()
     exercises = _select(exercise, lang)
     if submission is not None and exercise.lower() == "all" and submission.is_file():

@@ -1,6 +1,8 @@
 """The report a student reads in the terminal."""
 from __future__ import annotations
 
+import unicodedata
+
 import click
 
 from ..i18n import Text
@@ -26,13 +28,13 @@ def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) 
     lines = [click.style(f"{result.exercise} · {result.title(lang)}", bold=True)]
     if result.load_error is not None:
         lines += _indented(failure_lines(result.load_error, lang), "  ", "red")
-    width = max((len(c.title(lang)) for c in result.checks), default=0) + 2
+    width = max((display_width(c.title(lang)) for c in result.checks), default=0) + 2
     for check in result.checks:
         mark = click.style(ok, fg="green") if check.passed else click.style(bad, fg="red")
         title = check.title(lang)
         hidden = f" ({LABELS['hidden'](lang)})" if check.hidden else ""
         points = f"{check.points:g}/{check.max_points:g}"
-        lines.append(f"  {mark} {title}{' ' * max(width - len(title), 1)}{points}{hidden}")
+        lines.append(f"  {mark} {title}{' ' * max(width - display_width(title), 1)}{points}{hidden}")
         if not check.passed and result.load_error is None:
             lines += _indented(failure_lines(check.failure, lang), "      ", None)
     if result.printed:
@@ -50,12 +52,18 @@ def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) 
 
 def _indented(pairs: list[tuple[str, str]], indent: str, colour: str | None) -> list[str]:
     out = []
-    label_width = max((len(label) for label, _ in pairs), default=0)
+    label_width = max((display_width(label) for label, _ in pairs), default=0)
     for label, text in pairs:
         if not label:
             out.append(indent + click.style(text, fg=colour) if colour else indent + text)
             continue
         first, *rest = text.splitlines() or [""]
-        out.append(f"{indent}{click.style(label.ljust(label_width), dim=True)}  {first}")
+        padded = label + " " * (label_width - display_width(label))
+        out.append(f"{indent}{click.style(padded, dim=True)}  {first}")
         out += [f"{indent}{' ' * label_width}  {line}" for line in rest]
     return out
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

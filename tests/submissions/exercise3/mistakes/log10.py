@@ -1,0 +1,29 @@
+import numpy as np
+
+
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def bce_loss(p, y, eps=1e-12):
+    p = np.asarray(p, dtype=float)
+    y = np.asarray(y, dtype=float)
+    a = np.log10(np.clip(p, eps, 1))
+    b = np.log10(np.clip(1 - p, eps, 1))
+    return float(-np.mean(y * a + (1 - y) * b))
+
+
+def bce_grad_logit(z, y):
+    return sigmoid(z) - np.asarray(y, dtype=float)
+
+
+def mse_sigmoid_grad_logit(z, y):
+    p = sigmoid(z)
+    return (p - np.asarray(y, dtype=float)) * p * (1 - p)
+
+
+def bce_curvature(z):
+    p = sigmoid(z)
+    return p * (1 - p)

@@ -1,0 +1,33 @@
+import math
+
+import numpy as np
+
+
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def bce_loss(p, y, eps=1e-12):
+    ps = np.atleast_1d(np.asarray(p, dtype=float))
+    ys = np.atleast_1d(np.asarray(y, dtype=float))
+    loss = 0.0
+    for pi, yi in zip(ps, ys):
+        if yi == 1:
+            loss += -math.log(max(pi, eps))
+    return loss / len(ps)
+
+
+def bce_grad_logit(z, y):
+    return sigmoid(z) - np.asarray(y, dtype=float)
+
+
+def mse_sigmoid_grad_logit(z, y):
+    p = sigmoid(z)
+    return (p - np.asarray(y, dtype=float)) * p * (1 - p)
+
+
+def bce_curvature(z):
+    p = sigmoid(z)
+    return p * (1 - p)
