@@ -96,9 +96,12 @@ def mismatch(received: object, expected: object, rtol: float, atol: float) -> Te
 
 
 def _close(got: np.ndarray, want: np.ndarray, rtol: float, atol: float) -> np.ndarray:
+    """Elementwise match: NaN with NaN, an infinity only with the same infinity,
+    finite values within the tolerance."""
     with np.errstate(invalid="ignore", over="ignore"):
         same_special = (np.isnan(got) & np.isnan(want)) | (np.isinf(got) & (got == want))
-        return same_special | (np.abs(got - want) <= atol + rtol * np.abs(want))
+        finite = np.isfinite(got) & np.isfinite(want)
+        return same_special | (finite & (np.abs(got - want) <= atol + rtol * np.abs(want)))
 
 
 def same_numbers(a: object, b: object, rtol: float = 1e-6, atol: float = 1e-9) -> bool:

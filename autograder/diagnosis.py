@@ -10,6 +10,7 @@ are judged, never the student's source.
 """
 from __future__ import annotations
 
+import inspect
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,9 +62,21 @@ def _signature_matches(mistake: Mistake, call: Call, expected: object) -> bool:
         return False
 
 
+def _accepts(function: Callable, args: tuple, kwargs: dict) -> bool:
+    try:
+        inspect.signature(function).bind(*args, **kwargs)
+    except TypeError:
+        return False
+    except ValueError:  # no signature to read (a builtin): let the call decide
+        return True
+    return True
+
+
 def _imitation_matches(imitation: Callable, call: Call, expected: object,
                        fresh_arguments: Callable[[], tuple[tuple, dict]]) -> bool:
     args, kwargs = fresh_arguments()
+    if not _accepts(imitation, args, kwargs):  # an imitation of another function of the mistake
+        return False
     before = fresh_arguments()[0]
     try:
         with np.errstate(all="ignore"), warnings.catch_warnings():
