@@ -15,6 +15,7 @@ and under the grader; failures raise :class:`CheckFailed`, an AssertionError.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,9 +97,9 @@ def _argument_names(changed: list[str], reference_function: Callable) -> str:
 def failure_for_call(call: Call, summary: Text, reference_function: Callable | None = None,
                      expected: object = None, show_expected: bool = True) -> Failure:
     """A failure showing the call, what was expected and received, and the known
-    mistakes that explain the numbers (diagnosed when ``expected`` is given)."""
+    mistakes that explain it (imitations need ``expected``; signatures do not)."""
     diagnoses = ()
-    if expected is not None and call.exercise is not None:
+    if call.exercise is not None:
         exercise = call.exercise
 
         def fresh_arguments() -> tuple[tuple, dict]:
@@ -140,12 +141,23 @@ def failure_for_error(call: Call, reference_function: Callable | None = None,
 
 
 def fail(call: Call, *, en: str, zh: str, expected: object = None,
-         reference_function: Callable | None = None) -> None:
+         reference_function: Callable | None = None,
+         shown_expected: str | None = None, shown_received: str | None = None) -> None:
     """Fail a check with the author's own message about ``call`` (for property checks).
-    With ``expected`` given, known mistakes are diagnosed as for :func:`expect_same`."""
+
+    Known mistakes are diagnosed as in :func:`expect_same` (imitations only when
+    ``expected`` is given). ``shown_expected`` / ``shown_received`` replace the
+    rendering of the values, for results better described in words than printed.
+    """
     if call.error is not None:
         raise CheckFailed(failure_for_error(call, reference_function, expected))
-    raise CheckFailed(failure_for_call(call, Text(en, zh), reference_function, expected))
+    failure = failure_for_call(call, Text(en, zh), reference_function, expected)
+    if shown_expected is not None or shown_received is not None:
+        failure = dataclasses.replace(
+            failure,
+            expected=shown_expected if shown_expected is not None else failure.expected,
+            received=shown_received if shown_received is not None else failure.received)
+    raise CheckFailed(failure)
 
 
 __all__ = ["CheckFailed", "Probe", "check", "expect_same", "fail"]

@@ -39,12 +39,14 @@ class Mistake:
 def diagnose(call: Call, expected: object, mistakes: tuple[Mistake, ...],
              fresh_arguments: Callable[[], tuple[tuple, dict]]) -> tuple[Diagnosis, ...]:
     """The mistakes whose numbers match this call; ``fresh_arguments`` gives a new
-    copy of the call's arguments (with probes resolved) for each imitation."""
+    copy of the call's arguments (with probes resolved) for each imitation.
+    Without an expected value only signatures are judged: an imitation's numbers
+    name a mistake only where they differ from the reference's."""
     found = []
     for mistake in mistakes:
         if call.function not in mistake.functions:
             continue
-        if _signature_matches(mistake, call, expected) or any(
+        if _signature_matches(mistake, call, expected) or expected is not None and any(
                 _imitation_matches(imitation, call, expected, fresh_arguments)
                 for imitation in mistake.imitations):
             found.append(mistake.diagnosis())
