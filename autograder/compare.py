@@ -105,9 +105,12 @@ def _close(got: np.ndarray, want: np.ndarray, rtol: float, atol: float) -> np.nd
 
 
 def same_numbers(a: object, b: object, rtol: float = 1e-6, atol: float = 1e-9) -> bool:
-    """Whether two results carry the same numbers (NaN equal to NaN), for diagnosis."""
-    if isinstance(a, tuple) and isinstance(b, tuple):
+    """Whether two results carry the same numbers (NaN equal to NaN, truth values
+    exactly, tuples item by item), for diagnosis."""
+    if isinstance(b, tuple) and isinstance(a, (tuple, list)):
         return len(a) == len(b) and all(same_numbers(x, y, rtol, atol) for x, y in zip(a, b))
+    if isinstance(a, (bool, np.bool_)) or isinstance(b, (bool, np.bool_)):
+        return isinstance(a, (bool, np.bool_)) and isinstance(b, (bool, np.bool_)) and bool(a) == bool(b)
     x, y = as_number_array(a), as_number_array(b)
     if x is None or y is None:
         return False

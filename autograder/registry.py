@@ -1,7 +1,8 @@
 """The exercises, found by name: nothing here lists them.
 
 An exercise ``exerciseN`` is the folder ``autograder/checks/exerciseN/`` with
-``__init__.py`` (its TITLE), ``test_exerciseN.py`` (its checks),
+``__init__.py`` (its TITLE; optionally WORKER_PRELOAD, slow modules
+the worker imports in the background), ``test_exerciseN.py`` (its checks),
 ``mistakes.py`` (its MISTAKES) and, when the worker needs grader-side
 callables or converters, ``probes.py``; plus the stub ``exercises/exerciseN.py``
 and the reference ``solutions/exerciseN.py``. Adding those files adds the exercise.
@@ -49,6 +50,11 @@ class Exercise:
     @property
     def title(self):
         return importlib.import_module(self.package).TITLE
+
+    @property
+    def worker_preload(self) -> tuple[str, ...]:
+        """Modules the worker imports in the background while the first checks run."""
+        return tuple(getattr(importlib.import_module(self.package), "WORKER_PRELOAD", ()))
 
     def checks(self) -> tuple[CheckDef, ...]:
         return _checks(self.name)

@@ -71,13 +71,15 @@ class WorkerSession:
     """A submission loaded in a worker; the worker is replaced whenever it dies."""
 
     def __init__(self, submission_source: bytes, module_name: str,
-                 probes_path: Path | None = None, limits: Limits = Limits()) -> None:
+                 probes_path: Path | None = None, limits: Limits = Limits(),
+                 preload: tuple[str, ...] = ()) -> None:
         self.run_dir = Path(tempfile.mkdtemp(prefix="grade-"))
         self.module_path = self.run_dir / f"{module_name}.py"
         self.module_path.write_bytes(submission_source)
         self.module_name = module_name
         self.probes_path = probes_path
         self.limits = limits
+        self.preload = preload
         self.load_error: StudentError | None = None
         self._worker: WorkerProcess | None = None
         self._loaded = False
@@ -93,6 +95,7 @@ class WorkerSession:
             "module": self.module_name,
             "probes": str(self.probes_path) if self.probes_path else None,
             "limits": self.limits.for_worker(),
+            "preload": list(self.preload),
         })
 
     def ensure_loaded(self) -> StudentError | None:

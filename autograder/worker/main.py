@@ -130,6 +130,7 @@ class Session:
     def load(self, header: dict) -> dict:
         self.path = os.path.abspath(header["path"])
         _apply_limits(header.get("limits", {}))
+        _preload_in_background(header.get("preload") or [])
         if header.get("probes"):
             self.probes = _import_file("grader_probes", header["probes"])
         sys.path.insert(0, os.path.dirname(self.path))
@@ -177,6 +178,23 @@ class Session:
             return {"ok": False, "error": {"type": "UnreadableResult", "message": _describe(exc),
                                            "traceback": ""}}, []
         return reply, blobs
+
+
+def _preload_in_background(modules: list) -> None:
+    """Import slow modules the exercise needs (matplotlib) while the first checks run:
+    the serving thread waits on its pipe most of the time, leaving the GIL free."""
+    import importlib
+    import threading
+
+    def preload() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(str(name))
+            except BaseException:  # noqa: BLE001 - the student's own import will report it
+                pass
+
+    if modules:
+        threading.Thread(target=preload, name="preload", daemon=True).start()
 
 
 def _import_file(name: str, path: str):
