@@ -62,6 +62,7 @@ def scrubbed_environment(run_dir: Path) -> dict[str, str]:
         "TMPDIR": str(run_dir),
         "PYTHONIOENCODING": "utf-8:backslashreplace",
         "PYTHONHASHSEED": "0",
+        "PYTHONDONTWRITEBYTECODE": "1",  # the worker writes nothing outside its run folder
         "MPLBACKEND": "Agg",
         "MPLCONFIGDIR": str(_matplotlib_cache()),
     }
