@@ -95,29 +95,11 @@ def _flat_indexed(f, x, h=DEFAULT_H):
     return grad
 
 
-def _rows_only(f, x, h=DEFAULT_H):
-    """x[i] for i < len(x): on a 2-D x each whole row is moved at once."""
-    x = np.array(x, dtype=float)
-    grad = np.zeros_like(x)
-    for i in range(len(x)):
-        saved = np.copy(x[i])
-        x[i] = saved + h
-        f_plus = f(x)
-        x[i] = saved - h
-        f_minus = f(x)
-        x[i] = saved
-        grad[i] = (f_plus - f_minus) / (2 * h)
-    return grad
-
-
-def _int_truncated(f, x, h=DEFAULT_H):
-    """The steps written into an int array: x ± h truncated to integers."""
-    x = np.array(x)
-    if x.dtype.kind not in "iub":
-        return _central_steps(f, x, h)
+def _central_in_place(f, x, h, indices):
+    """Central differences written into x itself, one index at a time, as students write them."""
     grad = np.zeros(x.shape)
-    for index in np.ndindex(x.shape):
-        saved = x[index]
+    for index in indices:
+        saved = np.copy(x[index])
         x[index] = saved + h
         f_plus = f(x)
         x[index] = saved - h
@@ -125,6 +107,20 @@ def _int_truncated(f, x, h=DEFAULT_H):
         x[index] = saved
         grad[index] = (f_plus - f_minus) / (2 * h)
     return grad
+
+
+def _rows_only(f, x, h=DEFAULT_H):
+    """x[i] for i < len(x): on a 2-D x each whole row is moved at once."""
+    x = np.array(x, dtype=float)
+    return _central_in_place(f, x, h, range(len(x)))
+
+
+def _int_truncated(f, x, h=DEFAULT_H):
+    """The steps written into an int array: x ± h truncated to integers."""
+    x = np.array(x)
+    if x.dtype.kind not in "iub":
+        return _central_steps(f, x, h)
+    return _central_in_place(f, x, h, np.ndindex(x.shape))
 
 
 def _int_zero_step(f, x, h=DEFAULT_H):
