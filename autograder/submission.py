@@ -75,24 +75,59 @@ def read_source(path: Path) -> bytes:
 
 
 MAGIC = re.compile(r"^(\s*)([%!].*)$")
+GRADER_CELL_MARK = "autograder.notebook"  # test cells call the grader; they are not the student's code
+
+CELL_RUNNER = """\
+# Generated from a notebook: the cells run in turn, as in Jupyter, and a cell
+# that fails does not stop the cells after it.
+def _run_notebook_cells(cells, namespace, path):
+    import linecache
+    import traceback
+
+    for number, source in enumerate(cells, 1):
+        name = f"{{path}}:cell{{number}}"
+        linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+        try:
+            exec(compile(source, name, "exec"), namespace)
+        except BaseException as error:  # Jupyter reports it and goes on
+            traceback.print_exception(type(error), error, error.__traceback__.tb_next)
+
+
+_run_notebook_cells({cells!r}, globals(), __file__)
+del _run_notebook_cells
+"""
 
 
 def notebook_source(data: bytes) -> bytes:
-    """Concatenate a notebook's code cells; magics and ``!shell`` lines become ``pass``."""
+    """A notebook's code cells as a module that runs them one by one; nbgrader's
+    autograder test cells are left out."""
     try:
         notebook = json.loads(data.decode("utf-8"))
-        cells = notebook["cells"]
-        sources = [("".join(c["source"]) if isinstance(c["source"], list) else str(c["source"]))
-                   for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"]
-    except (ValueError, UnicodeDecodeError, KeyError, TypeError):
+        cells = [c for c in notebook["cells"] if isinstance(c, dict) and c.get("cell_type") == "code"]
+        sources = ["".join(c["source"]) if isinstance(c["source"], list) else str(c["source"])
+                   for c in cells if not _is_autograder_test(c)]
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError):
         raise UnreadableSubmission(Text("The notebook file is damaged: it is not valid notebook JSON.",
                                         "笔记本文件已损坏：不是有效的 notebook JSON。")) from None
-    parts = []
-    for index, source in enumerate(sources, 1):
+    return cells_module(sources)
+
+
+def _is_autograder_test(cell: dict) -> bool:
+    nbgrader = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(nbgrader.get("grade")) and not nbgrader.get("solution")
+
+
+def cells_module(sources: list[str]) -> bytes:
+    """Module source running notebook cells in order; magics and ``!shell`` lines
+    become ``pass``, a cell magic disarms its whole cell, grader calls are dropped."""
+    cells = []
+    for source in sources:
+        if GRADER_CELL_MARK in source:
+            continue
         lines = source.splitlines()
         if lines and lines[0].lstrip().startswith("%%"):
-            lines = ["# " + line for line in lines]  # a cell magic: the cell is not Python
+            lines = ["# " + line for line in lines]
         else:
             lines = [MAGIC.sub(r"\1pass  # \2", line) for line in lines]
-        parts.append(f"# --- notebook cell {index} ---\n" + "\n".join(lines))
-    return ("\n\n".join(parts) + "\n").encode("utf-8")
+        cells.append("\n".join(lines) + "\n")
+    return CELL_RUNNER.format(cells=cells).encode("utf-8")

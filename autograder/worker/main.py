@@ -74,19 +74,30 @@ def _apply_limits(limits: dict) -> None:
 
 
 def _student_traceback(exc: BaseException, path: str) -> str:
-    """The traceback cut to the student's own frames, file shown by its name only."""
-    frames_ = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == path]
+    """The traceback cut to the student's own frames (their file, or their notebook's cells)."""
     lines = []
-    for frame in frames_:
-        lines.append(f'  File "{os.path.basename(path)}", line {frame.lineno}, in {frame.name}')
+    for frame in traceback.extract_tb(exc.__traceback__):
+        place = _student_place(frame.filename, path)
+        if place is None:
+            continue
+        lines.append(f'  {place}, line {frame.lineno}, in {frame.name}')
         if frame.line:
             lines.append(f"    {frame.line}")
     if isinstance(exc, SyntaxError) and exc.lineno:
-        lines.append(f'  File "{os.path.basename(path)}", line {exc.lineno}')
+        lines.append(f'  {_student_place(exc.filename or path, path) or "File"}, line {exc.lineno}')
         if exc.text:
             lines.append(f"    {exc.text.rstrip()}")
     lines.append(_describe(exc))
     return "\n".join(lines)[-MAX_TRACEBACK_CHARS:]
+
+
+def _student_place(filename: str, path: str) -> str | None:
+    """How a frame of the student's code is named to them; None for anyone else's frame."""
+    if filename == path:
+        return f'File "{os.path.basename(path)}"'
+    if filename.startswith(path + ":cell"):
+        return f"Notebook cell {filename[len(path) + 5:]}"
+    return None
 
 
 def _describe(exc: BaseException) -> str:
