@@ -88,6 +88,39 @@ def run(exercise: str, submission: Path | None, lang: str | None, output_format:
     sys.exit(EXIT_ALL_PASSED if result.passed else EXIT_SOME_FAILED)
 
 
+@main.group("nbgrader")
+def nbgrader_commands() -> None:
+    """Teachers: an nbgrader course made from the exercises."""
+
+
+@nbgrader_commands.command("init")
+@click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
+@LANG_OPTION
+@click.option("--force", is_flag=True, help="Overwrite the files of an earlier init.")
+def nbgrader_init(course_dir: Path, lang: str | None, force: bool) -> None:
+    """Write COURSE_DIR/nbgrader_config.py and source/exerciseN/exerciseN.ipynb.
+
+    \b
+    Then, in COURSE_DIR, use nbgrader as documented:
+      nbgrader generate_assignment exercise1
+      nbgrader autograde exercise1
+      nbgrader generate_feedback exercise1
+      nbgrader export
+    """
+    from .nbgrader_course import CourseExists, write_course
+
+    lang = lang or default_language()
+    try:
+        written = write_course(course_dir, lang, force=force)
+    except CourseExists as exists:
+        raise GradeError(Text(f"These files exist already (use --force to overwrite): {exists}",
+                              f"这些文件已存在（用 --force 覆盖）：{exists}")(lang)) from None
+    except OSError as error:
+        raise GradeError(Text(f"Cannot write the course: {error}", f"无法写入课程：{error}")(lang)) from None
+    for path in written:
+        click.echo(str(path))
+
+
 def _select(name: str, lang: str) -> list:
     if name.lower() == "all":
         return all_exercises()

@@ -2,11 +2,6 @@
 import numpy as np
 
 
-def _rows(values):
-    """The values as a float64 array of rows: a single vector (K,) becomes one row (1, K)."""
-    return np.atleast_2d(np.asarray(values, dtype=float))
-
-
 def softmax(logits):
     z = np.asarray(logits, dtype=float)
     rows = np.atleast_2d(z)
@@ -18,16 +13,12 @@ def softmax(logits):
     return probs.reshape(z.shape)
 
 
-def log_softmax(logits):
-    """ln softmax(z), row-wise, via log-sum-exp: z - max - ln Σ exp(z - max)."""
-    rows = _rows(logits)
-    shifted = rows - rows.max(axis=1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-
-
 def softmax_cross_entropy(logits, y_onehot):
-    log_probs = log_softmax(logits)
-    y = _rows(y_onehot)
+    z = np.atleast_2d(np.asarray(logits, dtype=float))
+    y = np.atleast_2d(np.asarray(y_onehot, dtype=float))
+    # ln softmax(z) by log-sum-exp: z - max - ln Σ exp(z - max), finite for any finite z
+    shifted = z - z.max(axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
     per_example = -np.sum(y * log_probs, axis=1)
     return float(np.mean(per_example))
 
@@ -35,6 +26,6 @@ def softmax_cross_entropy(logits, y_onehot):
 def softmax_cross_entropy_grad(logits, y_onehot):
     z = np.asarray(logits, dtype=float)
     probs = np.atleast_2d(softmax(z))
-    y = _rows(y_onehot)
+    y = np.atleast_2d(np.asarray(y_onehot, dtype=float))
     n = probs.shape[0]
     return ((probs - y) / n).reshape(z.shape)

@@ -1,10 +1,6 @@
 """Reference solution for exercise 4: the linear penalty 1 - p against the log penalty -ln p."""
 import numpy as np
 
-GRID_START = 0.01
-GRID_POINTS = 200
-
-
 def linear_penalty(p):
     return 1.0 - np.asarray(p, dtype=float)
 
@@ -29,7 +25,7 @@ def plot_penalties(ax=None):
 
     if ax is None:
         _, ax = plt.subplots()
-    p = np.linspace(GRID_START, 1.0, GRID_POINTS)
+    p = np.linspace(0.01, 1.0, 200)  # from 0.01: -ln 0 is infinite
     ax.plot(p, linear_penalty(p), label="1 - p (linear penalty)")
     ax.plot(p, log_penalty(p), label="-ln p (log penalty)")
     ax.set_xlabel("p, the probability given to the true class")

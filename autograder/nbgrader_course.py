@@ -1,0 +1,158 @@
+"""An nbgrader course made from the exercises: the config and one source notebook each.
+
+This module owns nbgrader's cell metadata contract (schema 3). Each notebook
+holds the task statement, one solution cell per function (the stub's signature
+and docstring around the reference body, between BEGIN/END SOLUTION), and one
+autograded test cell per check, hidden checks between BEGIN/END HIDDEN TESTS,
+worth the same points as in ``grade``.
+"""
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+from pathlib import Path
+
+from .i18n import Text
+from .registry import Exercise, all_exercises
+
+SCHEMA_VERSION = 3
+CONFIG = '''\
+# nbgrader configuration of the cross-entropy course, written by `grade nbgrader init`.
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+
+c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+c.CourseDirectory.course_id = "cross-entropy"
+# Feedback shows what each check found, never the source of the hidden checks.
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+# The first check cell of a notebook grades all of its code in a fresh process.
+c.Execute.timeout = 300
+'''
+POINTS = Text("{points:g} point(s)", "{points:g} 分")
+HIDDEN_NOTE = Text("hidden check, run when your work is graded", "隐藏检查，批改时运行")
+STATEMENT_MARKERS = {"zh": ("【中文】", "[English]"), "en": ("[English]", None)}
+
+
+class CourseExists(Exception):
+    """The course folder already has files we would overwrite."""
+
+
+def write_course(root: Path, lang: str, *, force: bool = False) -> list[Path]:
+    """Write nbgrader_config.py and source/exerciseN/exerciseN.ipynb under ``root``."""
+    planned = {root / "nbgrader_config.py": CONFIG}
+    for exercise in all_exercises():
+        path = root / "source" / exercise.name / f"{exercise.name}.ipynb"
+        planned[path] = json.dumps(exercise_notebook(exercise, lang), ensure_ascii=False, indent=1) + "\n"
+    existing = [p for p in planned if p.exists()]
+    if existing and not force:
+        raise CourseExists(", ".join(str(p) for p in existing))
+    for path, text in planned.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return list(planned)
+
+
+def exercise_notebook(exercise: Exercise, lang: str) -> dict:
+    stub = _module_source(f"exercises.{exercise.name}")
+    solution = exercise.reference_path.read_text(encoding="utf-8")
+    cells = [_markdown(f"{exercise.name}-statement", _statement(exercise, stub, lang))]
+    cells.append(_code(f"{exercise.name}-imports", _imports(stub, solution)))
+    stub_tree, solution_functions = ast.parse(stub), _functions(solution, exercise.reference_path)
+    for node in stub_tree.body:
+        if isinstance(node, ast.FunctionDef):
+            cells.append(_solution_cell(node, stub, solution_functions[node.name], solution))
+    for check in exercise.checks():
+        cells.append(_test_cell(exercise, check, lang))
+    return {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def _module_source(module: str) -> str:
+    return Path(importlib.util.find_spec(module).origin).read_text(encoding="utf-8")
+
+
+def _statement(exercise: Exercise, stub: str, lang: str) -> str:
+    docstring = ast.get_docstring(ast.parse(stub)) or ""
+    begin, end = STATEMENT_MARKERS[lang]
+    body = docstring.split(begin, 1)[-1]
+    if end:
+        body = body.split(end, 1)[0]
+    return f"# {exercise.name}: {exercise.title(lang)}\n\n{body.strip()}"
+
+
+def _imports(stub: str, solution: str) -> str:
+    found: list[str] = []
+    for source in (stub, solution):
+        for node in ast.parse(source).body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                text = ast.get_source_segment(source, node)
+                if text not in found:
+                    found.append(text)
+    return "\n".join(found)
+
+
+def _functions(source: str, path: Path) -> dict[str, ast.FunctionDef]:
+    tree = ast.parse(source)
+    functions = {}
+    for index, node in enumerate(tree.body):
+        if isinstance(node, ast.FunctionDef):
+            functions[node.name] = node
+        elif not (isinstance(node, (ast.Import, ast.ImportFrom))
+                  or index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
+            raise ValueError(f"{path}, line {node.lineno}: a reference solution for notebooks holds "
+                             "only imports and the exercise's functions")
+    return functions
+
+
+def _solution_cell(stub_node: ast.FunctionDef, stub: str, solution_node: ast.FunctionDef,
+                   solution: str) -> dict:
+    """The stub's signature and docstring, then the reference body as the solution region."""
+    stub_lines = stub.splitlines()
+    header_end = stub_node.body[0].end_lineno if ast.get_docstring(stub_node) else stub_node.body[0].lineno - 1
+    header = stub_lines[stub_node.lineno - 1:header_end]
+    body = solution_node.body
+    if ast.get_docstring(solution_node):
+        body = body[1:]
+    solution_lines = solution.splitlines()[body[0].lineno - 1:solution_node.end_lineno]
+    indent = " " * body[0].col_offset
+    source = "\n".join(header + [indent + "### BEGIN SOLUTION"] + solution_lines + [indent + "### END SOLUTION"])
+    return _code(stub_node.name, source, nbgrader={"grade": False, "solution": True, "locked": False})
+
+
+def _test_cell(exercise: Exercise, check, lang: str) -> dict:
+    points = POINTS(lang).format(points=check.spec.points)
+    comment = f"# {check.spec.title(lang)} ({points}"
+    comment += f"; {HIDDEN_NOTE(lang)})" if check.spec.hidden else ")"
+    call = (f"from autograder.notebook import check\n"
+            f"check({exercise.name!r}, {check.id!r}, lang={lang!r})")
+    if check.spec.hidden:
+        call = f"### BEGIN HIDDEN TESTS\n{call}\n### END HIDDEN TESTS"
+    return _code(f"test_{check.id}", f"{comment}\n{call}",
+                 nbgrader={"grade": True, "solution": False, "locked": True, "points": check.spec.points})
+
+
+def _markdown(grade_id: str, text: str) -> dict:
+    nbgrader = {"grade": False, "solution": False, "locked": True, "grade_id": grade_id,
+                "schema_version": SCHEMA_VERSION, "task": False}
+    return {"cell_type": "markdown", "id": _cell_id(grade_id), "metadata": {"nbgrader": nbgrader},
+            "source": text}
+
+
+def _code(grade_id: str, source: str, nbgrader: dict | None = None) -> dict:
+    metadata = {}
+    if nbgrader is not None:
+        metadata["nbgrader"] = dict(nbgrader, grade_id=grade_id, schema_version=SCHEMA_VERSION, task=False)
+    return {"cell_type": "code", "execution_count": None, "id": _cell_id(grade_id), "metadata": metadata,
+            "outputs": [], "source": source}
+
+
+def _cell_id(grade_id: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in grade_id)[:64]

@@ -1,0 +1,1 @@
+"""The student's stubs: one file per exercise, each raising NotImplementedError until solved."""

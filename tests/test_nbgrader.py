@@ -1,0 +1,161 @@
+"""End to end through the real nbgrader: init our course, generate, autograde, feedback, export.
+
+The scores nbgrader exports must equal what `grade` gives the same notebooks.
+"""
+import ast
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from autograder.registry import all_exercises
+from conftest import SUBMISSIONS
+
+BIN = Path(sys.executable).parent
+EXERCISES = [e.name for e in all_exercises()]
+# one known mistake per exercise, for the student who makes them
+MISTAKES = {
+    "exercise1": "log10.py",
+    "exercise2": "grad-sign.py",
+    "exercise3": "one-term-only.py",
+    "exercise4": "ratio-inverted.py",
+    "exercise5": "forward-difference.py",
+}
+CONFIG_ERROR = "Exception while loading config file"
+
+
+def run(command, cwd):
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    done = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True)
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log[-4000:]
+    assert CONFIG_ERROR not in log, log[-4000:]
+    return log
+
+
+def load(path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def save(notebook, path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+
+
+def solution_cells(notebook):
+    return [c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("solution")]
+
+
+def with_code_from(notebook, submission: Path):
+    """The release notebook answered with a submission file's functions, cell by cell."""
+    source = submission.read_text()
+    tree = ast.parse(source)
+    functions = {n.name: ast.get_source_segment(source, n) for n in tree.body if isinstance(n, ast.FunctionDef)}
+    helpers = "\n\n".join(ast.get_source_segment(source, n) for n in tree.body
+                          if not isinstance(n, ast.FunctionDef))
+    notebook["cells"][1]["source"] = helpers + "\n\n" + "\n\n".join(
+        f for name, f in functions.items() if name not in {c["metadata"]["nbgrader"]["grade_id"]
+                                                            for c in solution_cells(notebook)})
+    for cell in solution_cells(notebook):
+        cell["source"] = functions[cell["metadata"]["nbgrader"]["grade_id"]]
+    return notebook
+
+
+def broken(notebook, exercise):
+    """The solution notebook with a syntax error in its first solution cell and an error cell."""
+    first = solution_cells(notebook)[0]
+    first["source"] = first["source"].replace("):", ")", 1)
+    notebook["cells"].insert(2, {"cell_type": "code", "execution_count": None, "id": "boom", "metadata": {},
+                                 "outputs": [], "source": "raise RuntimeError('a cell that fails')"})
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    root = tmp_path_factory.mktemp("course")
+    run([BIN / "grade", "nbgrader", "init", root, "--lang", "en"], cwd=root)
+    for name in EXERCISES:
+        run([BIN / "nbgrader", "generate_assignment", name, "--force"], cwd=root)
+    for name in EXERCISES:
+        source = load(root / "source" / name / f"{name}.ipynb")
+        release = load(root / "release" / name / f"{name}.ipynb")
+        students = {
+            "alice": source,
+            "bob": release,
+            "carol": with_code_from(load(root / "release" / name / f"{name}.ipynb"),
+                                    SUBMISSIONS / name / "mistakes" / MISTAKES[name]),
+            "dave": broken(load(root / "source" / name / f"{name}.ipynb"), name),
+        }
+        for student, notebook in students.items():
+            save(notebook, root / "submitted" / student / name / f"{name}.ipynb")
+    logs = {}
+    for name in EXERCISES:
+        logs[name] = run([BIN / "nbgrader", "autograde", name, "--force"], cwd=root)
+        run([BIN / "nbgrader", "generate_feedback", name, "--force"], cwd=root)
+    run([BIN / "nbgrader", "export"], cwd=root)
+    return root
+
+
+def exported_scores(root):
+    with open(root / "grades.csv", newline="") as handle:
+        return {(row["student_id"], row["assignment"]): float(row["score"]) for row in csv.DictReader(handle)}
+
+
+def grade_score(path):
+    done = subprocess.run([BIN / "grade", path.parent.name, "--submission", path, "--format", "json"],
+                          capture_output=True, text=True)
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(done.stdout)["score"]
+
+
+def test_course_has_config_and_a_notebook_per_exercise(course):
+    assert (course / "nbgrader_config.py").exists()
+    for name in EXERCISES:
+        notebook = load(course / "source" / name / f"{name}.ipynb")
+        tests = [c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
+        assert sum(c["metadata"]["nbgrader"]["points"] for c in tests) == 10
+        assert all(c["metadata"]["nbgrader"]["locked"] for c in tests)
+        assert any("### BEGIN HIDDEN TESTS" in c["source"] for c in tests)
+
+
+def test_release_notebooks_hold_no_solution_and_no_hidden_check(course):
+    for name in EXERCISES:
+        text = (course / "release" / name / f"{name}.ipynb").read_text()
+        assert "BEGIN SOLUTION" not in text and "raise NotImplementedError()" in text
+        assert "BEGIN HIDDEN TESTS" not in text
+
+
+def test_exported_scores_equal_what_grade_gives(course):
+    scores = exported_scores(course)
+    for name in EXERCISES:
+        for student in ("alice", "bob", "carol", "dave"):
+            path = course / "submitted" / student / name / f"{name}.ipynb"
+            assert scores[(student, name)] == pytest.approx(grade_score(path)), (student, name)
+        assert scores[("alice", name)] == 10
+        assert scores[("bob", name)] == 0
+        assert scores[("carol", name)] < 10
+        assert scores[("dave", name)] < 10
+
+
+def test_feedback_holds_the_diagnosis_and_never_the_hidden_checks(course):
+    for name in EXERCISES:
+        html = (course / "feedback" / "carol" / name / f"{name}.html").read_text()
+        mistake_id = MISTAKES[name].removesuffix(".py")
+        assert f"[{mistake_id}]" in html, name
+        assert "hint:" in html
+        assert "BEGIN HIDDEN TESTS" not in html
+        hidden = [c for c in all_exercises() if c.name == name][0].checks()
+        for check in (c for c in hidden if c.spec.hidden):
+            assert f"check(&#39;{name}&#39;, &#39;{check.id}&#39;" not in html
+            assert f"check('{name}', '{check.id}'" not in html
+        assert "Traceback (most recent call last)" not in html
+
+
+def test_broken_notebook_is_graded_not_crashed(course):
+    html = (course / "feedback" / "dave" / "exercise1" / "exercise1.html").read_text()
+    assert "SyntaxError" in html and "a cell that fails" in html
+    assert 0 < exported_scores(course)[("dave", "exercise1")] < 10
