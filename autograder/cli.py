@@ -74,6 +74,9 @@ def run(exercise: str, submission: Path | None, lang: str | None, output_format:
     """Grade EXERCISE (exercise3, 3, or all); `grade EXERCISE` is the short form."""
     lang = lang or default_language()
     exercises = _select(exercise, lang)
+    if seed != 0 and any(e.is_release for e in exercises):
+        raise GradeError(Text("The local checks use fixed inputs: --seed is for the teacher's grader.",
+                              "本地检查使用固定输入：--seed 只用于老师的评分程序。")(lang))
     if submission is not None and exercise.lower() == "all" and submission.is_file():
         raise GradeError(Text("With `all`, --submission must be a folder holding exercise1.py … .",
                               "使用 `all` 时，--submission 必须是包含 exercise1.py 等文件的文件夹。")(lang))
@@ -107,9 +110,10 @@ def nbgrader_init(course_dir: Path, lang: str | None, force: bool) -> None:
       nbgrader generate_feedback exercise1
       nbgrader export
     """
+    lang = lang or default_language()
+    _teacher_only(lang)
     from .nbgrader_course import CourseExists, write_course
 
-    lang = lang or default_language()
     try:
         written = write_course(course_dir, lang, force=force)
     except CourseExists as exists:
@@ -119,6 +123,29 @@ def nbgrader_init(course_dir: Path, lang: str | None, force: bool) -> None:
         raise GradeError(Text(f"Cannot write the course: {error}", f"无法写入课程：{error}")(lang)) from None
     for path in written:
         click.echo(str(path))
+
+
+@main.command("release")
+@click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
+@LANG_OPTION
+@click.option("--force", is_flag=True, help="Replace OUT_DIR if it is not empty.")
+def release(out_dir: Path, lang: str | None, force: bool) -> None:
+    """Build the student copy of the course in OUT_DIR: stubs and the public checks only."""
+    lang = lang or default_language()
+    _teacher_only(lang)
+    from .release import ReleaseError, build_release
+
+    try:
+        build_release(out_dir, force=force)
+    except ReleaseError as error:
+        raise GradeError(error.message(lang)) from None
+    click.echo(Text(f"Student release written to {out_dir}", f"学生版已写入 {out_dir}")(lang))
+
+
+def _teacher_only(lang: str) -> None:
+    if any(e.is_release for e in all_exercises()):
+        raise GradeError(Text("This is the student release: it has no reference solutions for that.",
+                              "这是学生版：其中没有参考答案，无法执行此命令。")(lang))
 
 
 def _select(name: str, lang: str) -> list:

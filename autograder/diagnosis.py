@@ -64,7 +64,9 @@ def _signature_matches(mistake: Mistake, call: Call, expected: object) -> bool:
         return False
 
 
-def _accepts(function: Callable, args: tuple, kwargs: dict) -> bool:
+def accepts(function: Callable, args: tuple, kwargs: dict) -> bool:
+    """Whether ``function`` can be called with these arguments (an imitation of another
+    function of the same mistake may not)."""
     try:
         inspect.signature(function).bind(*args, **kwargs)
     except TypeError:
@@ -74,19 +76,25 @@ def _accepts(function: Callable, args: tuple, kwargs: dict) -> bool:
     return True
 
 
-def _imitation_matches(imitation: Callable, call: Call, expected: object,
-                       fresh_arguments: Callable[[], tuple[tuple, dict]]) -> bool:
-    args, kwargs = fresh_arguments()
-    if not _accepts(imitation, args, kwargs):  # an imitation of another function of the mistake
-        return False
-    before = fresh_arguments()[0]
+def imitate(imitation: Callable, args: tuple, kwargs: dict) -> tuple[object, str | None]:
+    """Run an imitation quietly: (its value, None), or (None, the name of what it raised)."""
     try:
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            imitated = imitation(*args, **kwargs)
+            return imitation(*args, **kwargs), None
     except Exception as exc:  # noqa: BLE001 - the mistake makes the code raise
-        return (call.error is not None and call.error.kind == "raised"
-                and call.error.type_name == type(exc).__name__)
+        return None, type(exc).__name__
+
+
+def _imitation_matches(imitation: Callable, call: Call, expected: object,
+                       fresh_arguments: Callable[[], tuple[tuple, dict]]) -> bool:
+    args, kwargs = fresh_arguments()
+    if not accepts(imitation, args, kwargs):
+        return False
+    before = fresh_arguments()[0]
+    imitated, raised = imitate(imitation, args, kwargs)
+    if raised is not None:
+        return call.error is not None and call.error.kind == "raised" and call.error.type_name == raised
     if call.error is not None:
         return False
     rtol, atol = tolerance_for(call.args, call.received)

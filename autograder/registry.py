@@ -60,10 +60,39 @@ class Exercise:
         return _checks(self.name)
 
     def mistakes(self) -> tuple:
+        if self.is_release:
+            from .recorded import replayed_mistakes
+
+            return replayed_mistakes(_record(self.name), self.probe_names())
         return importlib.import_module(f"{self.package}.mistakes").MISTAKES
 
     def reference(self) -> ModuleType:
+        """The reference solution; in a student release, its recorded answers."""
+        if self.is_release:
+            from .recorded import ReplayReference
+
+            return ReplayReference(_record(self.name), self.probe_names())
         return importlib.import_module(f"solutions.{self.name}")
+
+    @property
+    def record_path(self) -> Path:
+        return CHECKS_DIR / self.name / "recorded.json"
+
+    @property
+    def is_release(self) -> bool:
+        """A student release: public checks only, answering from recorded.json."""
+        return self.record_path.exists()
+
+    @property
+    def hidden_checks_not_run(self) -> int:
+        return _record(self.name)["hidden_checks"] if self.is_release else 0
+
+    def probe_names(self) -> dict[int, str]:
+        """Grader-side probe functions by identity, so recorded calls can name them."""
+        if self.probes_path is None:
+            return {}
+        probes = importlib.import_module(f"{self.package}.probes")
+        return {id(v): k for k, v in vars(probes).items() if callable(v) and not k.startswith("_")}
 
     @property
     def reference_path(self) -> Path:
@@ -92,6 +121,13 @@ class Exercise:
         if isinstance(value, dict):
             return {k: self.resolve_probes(v) for k, v in value.items()}
         return value
+
+
+@cache
+def _record(name: str) -> dict:
+    from .recorded import load
+
+    return load(CHECKS_DIR / name / "recorded.json")
 
 
 @cache

@@ -86,6 +86,7 @@ class ExerciseResult:
     checks: tuple[CheckResult, ...]
     load_error: Failure | None = None
     printed: str = ""
+    hidden_not_run: int = 0  # checks of a student release that only the teacher's grader runs
 
     @property
     def score(self) -> float:
@@ -103,13 +104,14 @@ class ExerciseResult:
         return {"exercise": self.exercise, "title": self.title.to_dict(),
                 "checks": [c.to_dict() for c in self.checks],
                 "load_error": self.load_error.to_dict() if self.load_error else None,
-                "printed": self.printed}
+                "printed": self.printed, "hidden_not_run": self.hidden_not_run}
 
     @classmethod
     def from_dict(cls, data: dict) -> ExerciseResult:
         load_error = Failure.from_dict(data["load_error"]) if data["load_error"] else None
         return cls(data["exercise"], Text.from_dict(data["title"]),
-                   tuple(CheckResult.from_dict(c) for c in data["checks"]), load_error, data["printed"])
+                   tuple(CheckResult.from_dict(c) for c in data["checks"]), load_error, data["printed"],
+                   data["hidden_not_run"])
 
 
 @dataclass(frozen=True)

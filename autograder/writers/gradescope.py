@@ -10,7 +10,7 @@ VISIBILITY = {False: "visible", True: "after_published"}
 OVERVIEW = Text("{score:g}/{max_score:g} points", "{score:g}/{max_score:g} 分")
 
 
-def results_json(run: GradeRun, lang: str, extra: dict | None = None) -> dict:
+def results_json(run: GradeRun, lang: str) -> dict:
     tests = []
     for exercise in run.exercises:
         for number, check in enumerate(exercise.checks, 1):
@@ -37,6 +37,7 @@ def results_json(run: GradeRun, lang: str, extra: dict | None = None) -> dict:
         "execution_time": round(run.execution_time, 3),
         "output": OVERVIEW(lang).format(score=run.score, max_score=run.max_score),
         "tests": tests,
-        "extra_data": dict({"seed": run.seed, "language": lang, "grader_version": __version__,
-                            "max_score": run.max_score}, **(extra or {})),
+        "extra_data": {"seed": run.seed, "language": lang, "grader_version": __version__,
+                       "max_score": run.max_score,
+                       "hidden_checks_not_run": sum(e.hidden_not_run for e in run.exercises)},
     }

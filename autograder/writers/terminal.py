@@ -14,6 +14,10 @@ SUMMARY = Text("{name}: {score:g}/{max_score:g} points · {passed} of {total} ch
                "{name}：{score:g}/{max_score:g} 分 · {total} 项检查通过 {passed} 项")
 TOTAL = Text("total: {score:g}/{max_score:g} points", "总分：{score:g}/{max_score:g} 分")
 ALL_PASSED = Text("All checks passed.", "全部检查通过。")
+LOCAL_PASSED = Text("All local checks passed; {count} hidden checks will be run when your work is graded.",
+                    "本地检查全部通过；批改时还会运行 {count} 项隐藏检查。")
+HIDDEN_LATER = Text("{count} hidden checks will be run when your work is graded.",
+                    "批改时还会运行 {count} 项隐藏检查。")
 
 
 def render(run: GradeRun, lang: str, *, unicode: bool = True) -> str:
@@ -45,7 +49,10 @@ def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) 
                                    passed=passed, total=len(result.checks))
     colour = "green" if result.passed else "yellow"
     lines.append(click.style(summary, fg=colour, bold=True))
-    if result.passed:
+    if result.hidden_not_run:
+        closing = LOCAL_PASSED if result.passed else HIDDEN_LATER
+        lines.append(closing(lang).format(count=result.hidden_not_run))
+    elif result.passed:
         lines.append(ALL_PASSED(lang))
     return "\n".join(lines)
 

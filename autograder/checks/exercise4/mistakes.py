@@ -1,67 +1,15 @@
 """Exercise 4's known mistakes (MISCONCEPTIONS.md, exercise4), each recognised in numbers.
 
 The table functions are imitated; the plot is judged from the plain data that
-``probes.axes_summary`` sent back, by signatures over its lines (the helpers
-below are shared with the checks).
+``probes.axes_summary`` sent back, by signatures over its lines (read with
+the helpers of ``plot_data``, which the checks use too).
 """
 import numpy as np
 
 from ...compare import same_numbers, tolerance_for
 from ...diagnosis import Mistake
 from ...i18n import Text
-
-# how closely a plotted line must follow a curve (float32 data included)
-LINE_RTOL, LINE_ATOL = 1e-4, 1e-6
-
-
-# ---- the plot, as plain data -------------------------------------------------------------
-
-def plot_lines(summary):
-    """The lines of an axes summary as (x, y, label), float arrays of equal length; [] otherwise."""
-    if not isinstance(summary, dict) or summary.get("is_axes") is not True:
-        return []
-    found = []
-    for line in summary.get("lines") or []:
-        if not isinstance(line, dict):
-            continue
-        x, y = _array(line.get("x")), _array(line.get("y"))
-        label = line.get("label") if isinstance(line.get("label"), str) else ""
-        if x is not None and y is not None and x.shape == y.shape:
-            found.append((x, y, label))
-    return found
-
-
-def _array(value):
-    if not isinstance(value, np.ndarray) or value.dtype.kind not in "biuf" or value.ndim != 1:
-        return None
-    return value.astype(float)
-
-
-def follows(x, y, curve, min_points=2):
-    """Whether the line's y is ``curve(x)`` at every point with x > 0 (inf and NaN where
-    the curve has them); points at x <= 0 are left out, so that a grid starting at 0
-    is still recognised as the curve."""
-    if x.size < min_points:
-        return False
-    keep = x > 0
-    if not keep.any():
-        return False
-    with np.errstate(all="ignore"):
-        want = curve(x[keep])
-    got = y[keep]
-    with np.errstate(invalid="ignore", over="ignore"):
-        same = (np.isnan(got) & np.isnan(want)) | (np.isinf(got) & (got == want))
-        same |= np.abs(got - want) <= LINE_ATOL + LINE_RTOL * np.abs(want)
-    return bool(same.all())
-
-
-def one_minus(x):
-    return 1.0 - x
-
-
-def minus_ln(x):
-    return -np.log(x)
-
+from .plot_data import follows, minus_ln, one_minus, plot_lines
 
 def _plot_follows(*curves):
     """A signature: some plotted line follows one of ``curves`` and none follows -ln p."""

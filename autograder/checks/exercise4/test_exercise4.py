@@ -8,7 +8,7 @@ checks below compare that data with 1 - p and -ln p.
 import numpy as np
 
 from ...checking import check, expect_same, fail
-from .mistakes import follows, minus_ln, one_minus, plot_lines
+from .plot_data import follows, minus_ln, one_minus, plot_lines
 
 # the course's probabilities (MISCONCEPTIONS.md, exercise4)
 CHAPTER_PS = np.array([0.99, 0.9, 0.5, 0.1, 0.01])

@@ -1,0 +1,233 @@
+"""The student release: stubs, and a grader with the public checks only.
+
+No reference solution, no hidden check, no imitation of a mistake (they are
+near-solutions) goes into it: the public checks answer from a record of what
+the reference and the imitations returned on their fixed inputs.
+"""
+from __future__ import annotations
+
+import ast
+import copy
+import inspect
+import json
+import shutil
+from pathlib import Path
+
+from .diagnosis import accepts, imitate
+from .i18n import Text
+from .recorded import FORMAT, call_key, store
+from .worker.values import Probe
+from .registry import CHECKS_DIR, Exercise, all_exercises
+from .runner import check_rng, run_check
+from .student import StudentModule, WorkerSession
+from .submission import read_source
+
+PACKAGE_DIR = Path(__file__).parent
+# teacher-side modules a student has no use for
+LEFT_OUT = {"release.py", "nbgrader_course.py", "conftest.py", "mistakes.py", "recorded.json"}
+
+PYPROJECT = '''\
+[build-system]
+requires = ["setuptools>=68"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "cross-entropy-exercises"
+version = "{version}"
+description = "Cross-entropy exercises with their local checks."
+requires-python = ">=3.10"
+dependencies = ["numpy>=1.24", "click>=8.1", "matplotlib>=3.7"]
+
+[project.scripts]
+grade = "autograder.cli:entry_point"
+
+[tool.setuptools.packages.find]
+include = ["autograder*"]
+
+[tool.setuptools.package-data]
+"*" = ["*.json"]
+'''
+
+README = '''\
+# Cross-entropy exercises / 交叉熵练习
+
+Install once / 安装：
+
+```bash
+python3 -m venv .venv && . .venv/bin/activate && pip install .
+```
+
+Open `exercises/exercise1.py` … `exercise5.py`, read the task at the top and replace each
+`raise NotImplementedError` with your code. Then check your work:
+
+打开 `exercises/exercise1.py` … `exercise5.py`，阅读开头的题目说明，把每个
+`raise NotImplementedError` 换成你的代码，然后检查：
+
+```bash
+grade exercise3          # or: grade 3, grade all, grade list
+grade 3 --lang zh        # 中文反馈 / feedback in Chinese
+```
+
+These are the public checks. More checks, hidden ones, run when your work is graded:
+passing every local check does not guarantee full marks.
+
+这里运行的是公开检查。批改时还会运行隐藏检查：本地检查全部通过并不保证满分。
+'''
+
+
+class ReleaseError(Exception):
+    def __init__(self, message: Text) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+
+def build_release(out_dir: Path, *, force: bool = False) -> None:
+    if out_dir.exists() and any(out_dir.iterdir()):
+        if not force:
+            raise ReleaseError(Text(f"{out_dir} is not empty (use --force to replace it).",
+                                    f"{out_dir} 不是空的（用 --force 替换）。"))
+        shutil.rmtree(out_dir)
+    records = {e.name: record_public_checks(e) for e in all_exercises()}
+    _copy_package(out_dir / "autograder")
+    for exercise in all_exercises():
+        folder = out_dir / "autograder" / "checks" / exercise.name
+        (folder / f"test_{exercise.name}.py").write_text(public_checks_source(exercise), encoding="utf-8")
+        record = records[exercise.name]
+        (folder / "recorded.json").write_text(json.dumps(record), encoding="utf-8")
+        if exercise.probes_path is not None:
+            (folder / "probes.py").write_text(probes_used_only(exercise.probes_path, record["probes"]),
+                                              encoding="utf-8")
+    stubs = out_dir / "exercises"
+    stubs.mkdir(parents=True)
+    for exercise in all_exercises():
+        shutil.copyfile(_stub_path(exercise), stubs / f"{exercise.name}.py")
+    from . import __version__
+
+    (out_dir / "pyproject.toml").write_text(PYPROJECT.format(version=__version__), encoding="utf-8")
+    (out_dir / "README.md").write_text(README, encoding="utf-8")
+
+
+def _stub_path(exercise: Exercise) -> Path:
+    import importlib.util
+
+    return Path(importlib.util.find_spec(f"exercises.{exercise.name}").origin)
+
+
+def _copy_package(target: Path) -> None:
+    def ignored(folder: str, names: list[str]) -> set[str]:
+        return {n for n in names if n in LEFT_OUT or n == "__pycache__" or n.endswith(".pyc")}
+
+    shutil.copytree(PACKAGE_DIR, target, ignore=ignored)
+
+
+def public_checks_source(exercise: Exercise) -> str:
+    """The exercise's check module without its hidden checks (their decorators included)."""
+    path = CHECKS_DIR / exercise.name / f"test_{exercise.name}.py"
+    source = path.read_text(encoding="utf-8")
+    hidden = {c.name for c in exercise.checks() if c.spec.hidden}
+    lines = source.splitlines(keepends=True)
+    drop: set[int] = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and node.name in hidden:
+            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            drop.update(range(first - 1, node.end_lineno))
+    return _tidy("".join(line for index, line in enumerate(lines) if index not in drop))
+
+
+def probes_used_only(path: Path, used: list[str]) -> str:
+    """probes.py without the functions no public check uses (hidden checks' probes can
+    be near-solutions of other exercises), keeping what the used ones call."""
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    keep, todo = set(), [name for name in used if name in functions]
+    while todo:
+        name = todo.pop()
+        if name not in keep:
+            keep.add(name)
+            todo += [n.id for n in ast.walk(functions[name]) if isinstance(n, ast.Name) and n.id in functions]
+    lines = source.splitlines(keepends=True)
+    drop: set[int] = set()
+    for name, node in functions.items():
+        if name not in keep:
+            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            drop.update(range(first - 1, node.end_lineno))
+    return _tidy("".join(line for index, line in enumerate(lines) if index not in drop))
+
+
+def _tidy(source: str) -> str:
+    while "\n\n\n\n" in source:
+        source = source.replace("\n\n\n\n", "\n\n\n")
+    return source
+
+
+def _probe_names_in(value: object) -> set[str]:
+    if isinstance(value, Probe):
+        return {value.name}
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_probe_names_in(v) for v in value)) if value else set()
+    if isinstance(value, dict):
+        return _probe_names_in(list(value.values()))
+    return set()
+
+
+def record_public_checks(exercise: Exercise) -> dict:
+    """Run the public checks on the reference, recording every reference call and
+    every imitation of a mistake on every student call."""
+    real = exercise.reference()
+    probe_names = exercise.probe_names()
+    mistakes = exercise.mistakes()
+    calls: dict[str, dict[str, dict]] = {}
+    imitations = [[{} for _ in mistake.imitations] for mistake in mistakes]
+    probes_used: set[str] = set()
+    parameters: dict[str, list[str]] = {}
+
+    class RecordingReference:
+        def __getattr__(self, name: str):
+            function = getattr(real, name)
+
+            def recorded(*args, **kwargs):
+                result = function(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+                calls.setdefault(name, {})[call_key(args, kwargs, probe_names)] = store(result)
+                parameters[name] = list(inspect.signature(function).parameters)
+                return result
+
+            return recorded
+
+    class RecordingSession(WorkerSession):
+        def call(self, function, args, kwargs, convert=None):
+            probes_used.update(_probe_names_in((args, kwargs)) | ({convert} if convert else set()))
+            key = call_key(args, kwargs, probe_names)
+            for mistake, answers in zip(mistakes, imitations):
+                if function not in mistake.functions:
+                    continue
+                for imitation, table in zip(mistake.imitations, answers):
+                    resolved_args, resolved_kwargs = exercise.resolve_probes(copy.deepcopy((args, kwargs)))
+                    if accepts(imitation, resolved_args, resolved_kwargs):
+                        value, raised = imitate(imitation, resolved_args, resolved_kwargs)
+                        table[key] = {"raises": raised} if raised else store(value)
+            return super().call(function, args, kwargs, convert)
+
+    session = RecordingSession(read_source(exercise.reference_path), exercise.name, exercise.probes_path,
+                               preload=exercise.worker_preload)
+    try:
+        fixtures = {"student": StudentModule(session, exercise), "reference": RecordingReference()}
+        for check in exercise.checks():
+            if check.spec.hidden:
+                continue
+            failure = run_check(check, fixtures, check_rng(0, exercise.name, check.id))
+            if failure is not None:
+                raise ReleaseError(Text(f"{exercise.name}/{check.id} fails on the reference: {failure.summary.en}",
+                                        f"{exercise.name}/{check.id} 在参考答案上未通过"))
+    finally:
+        session.close()
+    return {
+        "format": FORMAT,
+        "hidden_checks": sum(c.spec.hidden for c in exercise.checks()),
+        "probes": sorted(probes_used),
+        "calls": calls,
+        "parameters": parameters,
+        "mistakes": [{"id": m.id, "functions": list(m.functions), "title": m.title.to_dict(),
+                      "hint": m.hint.to_dict(), "imitations": answers}
+                     for m, answers in zip(mistakes, imitations)],
+    }
