@@ -13,6 +13,7 @@ from pathlib import Path
 from .i18n import Text
 from .registry import Exercise
 from .results import ExerciseResult, Failure, GradeRun
+from .sandbox import detect
 from .student import WorkerSession
 from .submission import SubmissionNotFound, UnreadableSubmission, locate, read_source
 from .worker.process import Limits
@@ -31,7 +32,9 @@ def grade(exercises: list[Exercise], submission: Path | None = None, *, cwd: Pat
 
     Raises SubmissionNotFound only when no exercise found anything to grade;
     an exercise whose file is missing among others that are there scores 0.
+    Raises IsolationUnavailable when GRADE_ISOLATION asks for a tier this machine lacks.
     """
+    detect()
     started = time.perf_counter()
     cwd = cwd or Path.cwd()
     prepared = []
@@ -53,7 +56,7 @@ def grade(exercises: list[Exercise], submission: Path | None = None, *, cwd: Pat
         for item in prepared:
             if item.session is not None:
                 item.session.close()
-    return GradeRun(tuple(results), seed, time.perf_counter() - started)
+    return GradeRun(tuple(results), seed, time.perf_counter() - started, detect().name)
 
 
 def _prepare(exercise: Exercise, submission: Path | None, cwd: Path, limits: Limits,

@@ -10,6 +10,7 @@ import click
 
 from .i18n import LANGUAGES, Text, default_language
 from .registry import UnknownExercise, all_exercises, find
+from .sandbox import IsolationUnavailable, available_tiers, detect
 from .submission import SubmissionNotFound
 
 EXIT_ALL_PASSED, EXIT_SOME_FAILED, EXIT_NOT_GRADED = 0, 1, 2
@@ -87,8 +88,31 @@ def run(exercise: str, submission: Path | None, lang: str | None, output_format:
         result = grade(exercises, submission, seed=seed, limits=Limits(call_timeout=timeout))
     except SubmissionNotFound as not_found:
         raise GradeError(not_found.message(lang)) from None
+    except IsolationUnavailable as unavailable:
+        raise GradeError(_unavailable(unavailable, lang)) from None
     _emit(result, lang, output_format, output)
     sys.exit(EXIT_ALL_PASSED if result.passed else EXIT_SOME_FAILED)
+
+
+@main.command("isolation")
+@LANG_OPTION
+def isolation(lang: str | None) -> None:
+    """Show how the code being graded is isolated on this machine."""
+    lang = lang or default_language()
+    try:
+        tier = detect()
+    except IsolationUnavailable as unavailable:
+        raise GradeError(_unavailable(unavailable, lang)) from None
+    click.echo(f"{tier.name}: {tier.summary(lang)}")
+    others = [name for name in available_tiers() if name != tier.name]
+    if others:
+        click.echo(Text("also available (GRADE_ISOLATION=…): ", "也可使用（GRADE_ISOLATION=…）：")(lang)
+                   + ", ".join(others))
+
+
+def _unavailable(error: IsolationUnavailable, lang: str) -> str:
+    return Text(f"GRADE_ISOLATION={error.asked} is not available here; available: {', '.join(error.available)}",
+                f"本机不支持 GRADE_ISOLATION={error.asked}；可用：{'、'.join(error.available)}")(lang)
 
 
 @main.group("nbgrader")

@@ -1,7 +1,7 @@
 """The one result model every writer renders: plain, frozen dataclasses."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .i18n import Text
 
@@ -121,7 +121,7 @@ class GradeRun:
     exercises: tuple[ExerciseResult, ...]
     seed: int
     execution_time: float = 0.0
-    notes: tuple[Text, ...] = field(default=())
+    isolation: str = ""  # the sandbox tier the student's code ran under
 
     @property
     def score(self) -> float:

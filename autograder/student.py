@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .sandbox import Sandbox, build_matplotlib_cache, detect
 from .worker.process import Limits, WorkerDied, WorkerProcess, WorkerTimeout
 
 if TYPE_CHECKING:
@@ -77,9 +78,12 @@ class WorkerSession:
         self.module_path = self.run_dir / f"{module_name}.py"
         self.module_path.write_bytes(submission_source)
         self.module_name = module_name
-        self.probes_path = probes_path
         self.limits = limits
         self.preload = preload
+        self.sandbox = Sandbox(detect(), probes_path)
+        if any(name.startswith("matplotlib") for name in preload):
+            build_matplotlib_cache()
+        self.sandbox.prepare(self.run_dir)
         self.load_error: StudentError | None = None
         self._worker: WorkerProcess | None = None
         self._loaded = False
@@ -87,14 +91,15 @@ class WorkerSession:
 
     def start(self) -> None:
         """Start a worker and ask it to import the submission; the answer is read later."""
-        self._worker = WorkerProcess(self.run_dir, self.limits)
+        self._worker = WorkerProcess(self.run_dir, self.limits, self.sandbox.command(self.run_dir))
         self._loaded = False
         self._worker.send({
             "kind": "load",
             "path": str(self.module_path),
             "module": self.module_name,
-            "probes": str(self.probes_path) if self.probes_path else None,
-            "limits": self.limits.for_worker(),
+            "probes": self.sandbox.probes_for_worker(),
+            "limits": self.sandbox.worker_limits(self.limits.for_worker()),
+            "confine": self.sandbox.confinement(self.run_dir),
             "preload": list(self.preload),
         })
 
@@ -172,6 +177,7 @@ class WorkerSession:
     def close(self) -> None:
         if self._worker is not None:
             self._worker.kill()
+        self.sandbox.release()
         shutil.rmtree(self.run_dir, ignore_errors=True)
 
 

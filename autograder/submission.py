@@ -2,8 +2,11 @@
 notebook's code cells with IPython magics and shell escapes disarmed)."""
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 from .i18n import Text
@@ -63,11 +66,17 @@ def _not_found(exercise_name: str, tried: str) -> Path:
 def read_source(path: Path) -> bytes:
     """The module source to import: the file itself, or a notebook's code."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_SUBMISSION_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SubmissionNotFound(Text(f"{path} is a symbolic link: submit the file itself.",
+                                          f"{path} 是符号链接：请提交文件本身。")) from None
         raise SubmissionNotFound(Text(f"Cannot read {path}: {exc.strerror}.",
                                       f"无法读取 {path}：{exc.strerror}。")) from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise SubmissionNotFound(Text(f"{path} is not a regular file.", f"{path} 不是普通文件。"))
+        data = handle.read(MAX_SUBMISSION_BYTES + 1)
     if len(data) > MAX_SUBMISSION_BYTES:
         raise UnreadableSubmission(Text("The file is larger than 2 MB; a solution is a few kB.",
                                         "文件超过 2 MB；正常的答案只有几 KB。"))

@@ -13,6 +13,18 @@ PROTOCOL_IN = os.dup(0)
 PROTOCOL_OUT = os.dup(1)
 
 
+def _drop_privileges(argv: list[str]) -> None:
+    """``--uid N``: become that uid and gid with no supplementary groups, before anything else."""
+    if "--uid" in argv:
+        uid = int(argv[argv.index("--uid") + 1])
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+
+
+_drop_privileges(sys.argv)
+
+
 def _redirect_standard_streams() -> None:
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
@@ -61,6 +73,7 @@ def _apply_limits(limits: dict) -> None:
         "file_size_bytes": resource.RLIMIT_FSIZE,
         "open_files": resource.RLIMIT_NOFILE,
         "core_bytes": resource.RLIMIT_CORE,
+        "processes": getattr(resource, "RLIMIT_NPROC", None),
     }
     for key, which in table.items():
         if which is None or key not in limits:
@@ -141,6 +154,11 @@ class Session:
     def load(self, header: dict) -> dict:
         self.path = os.path.abspath(header["path"])
         _apply_limits(header.get("limits", {}))
+        if header.get("confine"):  # before any thread starts: both confinements are per thread
+            import confine
+
+            confine.apply_landlock(header["confine"]["read"], header["confine"]["write"])
+            confine.block_network_sockets()
         _preload_in_background(header.get("preload") or [])
         if header.get("probes"):
             self.probes = _import_file("grader_probes", header["probes"])
@@ -205,7 +223,10 @@ def _preload_in_background(modules: list) -> None:
                 pass
 
     if modules:
-        threading.Thread(target=preload, name="preload", daemon=True).start()
+        try:
+            threading.Thread(target=preload, name="preload", daemon=True).start()
+        except RuntimeError:  # no thread to spare under the process limit: the import happens later
+            pass
 
 
 def _import_file(name: str, path: str):

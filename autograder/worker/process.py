@@ -17,9 +17,6 @@ from pathlib import Path
 
 from . import frames
 
-WORKER_MAIN = Path(__file__).with_name("main.py")
-
-
 @dataclass(frozen=True)
 class Limits:
     call_timeout: float = 3.0
@@ -64,7 +61,7 @@ def scrubbed_environment(run_dir: Path) -> dict[str, str]:
         "PYTHONHASHSEED": "0",
         "PYTHONDONTWRITEBYTECODE": "1",  # the worker writes nothing outside its run folder
         "MPLBACKEND": "Agg",
-        "MPLCONFIGDIR": str(_matplotlib_cache()),
+        "MPLCONFIGDIR": str(run_dir / "matplotlib"),
     }
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         env[name] = "1"
@@ -73,27 +70,18 @@ def scrubbed_environment(run_dir: Path) -> dict[str, str]:
     return env
 
 
-def _matplotlib_cache() -> Path:
-    """A lasting font cache for matplotlib: building it costs seconds on every first import."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / "cross-entropy-grader" / "matplotlib"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        path = Path(os.environ.get("TMPDIR", "/tmp")) / "cross-entropy-grader-matplotlib"
-        path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 class WorkerProcess:
     """One live worker: started at construction, answering one request at a time."""
 
-    def __init__(self, run_dir: Path, limits: Limits) -> None:
+    def __init__(self, run_dir: Path, limits: Limits, command: list[str]) -> None:
         self.limits = limits
+        environment = scrubbed_environment(run_dir)
+        if command[0] == "bwrap":  # bubblewrap starts from an empty environment: set ours inside
+            command = command[:1] + [a for k, v in environment.items() for a in ("--setenv", k, v)] + command[1:]
         self.process = subprocess.Popen(
-            [sys.executable, "-I", str(WORKER_MAIN)],
+            command,
             cwd=run_dir,
-            env=scrubbed_environment(run_dir),
+            env=environment,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -137,11 +125,12 @@ class WorkerProcess:
             self.kill()
             return "stopped answering"
         self.kill()
-        if code < 0:
+        number = -code if code < 0 else code - 128 if 128 < code < 128 + 65 else 0  # bubblewrap: 128 + N
+        if number:
             try:
-                return signal.Signals(-code).name
+                return signal.Signals(number).name
             except ValueError:
-                return f"signal {-code}"
+                return f"signal {number}"
         return f"exit code {code}"
 
     def kill(self) -> None:

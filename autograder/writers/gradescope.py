@@ -38,6 +38,7 @@ def results_json(run: GradeRun, lang: str) -> dict:
         "output": OVERVIEW(lang).format(score=run.score, max_score=run.max_score),
         "tests": tests,
         "extra_data": {"seed": run.seed, "language": lang, "grader_version": __version__,
+                       "isolation": run.isolation,
                        "max_score": run.max_score,
                        "hidden_checks_not_run": sum(e.hidden_not_run for e in run.exercises)},
     }

@@ -20,11 +20,25 @@ HIDDEN_LATER = Text("{count} hidden checks will be run when your work is graded.
                     "批改时还会运行 {count} 项隐藏检查。")
 
 
+ISOLATION = Text("isolation: {name}", "隔离：{name}")
+
+
 def render(run: GradeRun, lang: str, *, unicode: bool = True) -> str:
     parts = [render_exercise(e, lang, unicode=unicode) for e in run.exercises]
     if len(run.exercises) > 1:
         parts.append(click.style(TOTAL(lang).format(score=run.score, max_score=run.max_score), bold=True))
+    parts.append(render_isolation(run.isolation, lang))
     return "\n\n".join(parts) + "\n"
+
+
+def render_isolation(name: str, lang: str) -> str:
+    """A quiet line naming the tier; a loud one where the grader's files are not protected."""
+    from ..sandbox import TIERS
+
+    tier = TIERS.get(name)
+    if tier is None or tier.protects_grader_files:
+        return click.style(ISOLATION(lang).format(name=name), dim=True)
+    return click.style(f"{ISOLATION(lang).format(name=name)} — {tier.summary(lang)}", fg="yellow", bold=True)
 
 
 def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) -> str:
