@@ -8,7 +8,9 @@ left them, probe call counts) for checks and diagnosis to judge.
 from __future__ import annotations
 
 import copy
+import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,14 +161,11 @@ class WorkerSession:
         return record
 
     def printed(self, limit: int = 2000) -> str:
-        """What the student's code printed, cut to ``limit`` characters per stream."""
+        """What the student's code printed, cut to ``limit`` characters per stream. The
+        files are the worker's: a link planted in their place is not followed."""
         parts = []
         for name in ("stdout.txt", "stderr.txt"):
-            try:
-                with open(self.run_dir / name, "rb") as handle:
-                    data = handle.read(limit + 1)
-            except OSError:
-                continue
+            data = _read_regular_file(self.run_dir / name, limit + 1)
             text = data[:limit].decode("utf-8", "replace")
             if len(data) > limit:
                 text += " …"
@@ -179,6 +178,17 @@ class WorkerSession:
             self._worker.kill()
         self.sandbox.release()
         shutil.rmtree(self.run_dir, ignore_errors=True)
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return b""
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return b""
+        return handle.read(limit)
 
 
 def _error_from_reply(reply: dict, import_failed: bool = False) -> StudentError:

@@ -1,0 +1,14 @@
+class Escape(BaseException):
+    pass
+
+
+def one_hot(labels, num_classes):
+    raise Escape('not an Exception')
+
+
+def cross_entropy_loss(probs, y_onehot, eps=1e-12):
+    raise NotImplementedError
+
+
+def cross_entropy_from_labels(probs, labels, eps=1e-12):
+    raise NotImplementedError

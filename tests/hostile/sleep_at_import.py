@@ -1,0 +1,13 @@
+import time
+
+time.sleep(60)
+def one_hot(labels, num_classes):
+    return None
+
+
+def cross_entropy_loss(probs, y_onehot, eps=1e-12):
+    raise NotImplementedError
+
+
+def cross_entropy_from_labels(probs, labels, eps=1e-12):
+    raise NotImplementedError

@@ -1,0 +1,2 @@
+def one_hot(labels, num_classes)
+    return labels
