@@ -184,7 +184,8 @@ class Sandbox:
                 os.chown(path, self.uid, self.uid)
 
     def command(self, run_dir: Path) -> list[str]:
-        python = [sys.executable, "-I"]
+        # the venv's own path (its pyvenv.cfg matters), without ".." through folders the sandbox lacks
+        python = [os.path.abspath(sys.executable), "-I"]
         if not self.uses_bubblewrap:
             return python + [str(WORKER_DIR / "main.py")]
         argv = ["bwrap", *_namespaces(self.uid is not None), "--die-with-parent", "--new-session",
@@ -197,7 +198,8 @@ class Sandbox:
         for file in SYSTEM_FILES:
             argv += ["--ro-bind-try", file, file]
         roots = [r for r in library_roots() if not any(r.is_relative_to(s) for s in map(Path, SYSTEM_DIRS))]
-        argv += _traversable_parents([*roots, Path(IN_SANDBOX_WORKER), run_dir])
+        files = [Path(f) for f in SYSTEM_FILES if os.path.exists(f)]
+        argv += _traversable_parents([*roots, *files, Path(IN_SANDBOX_WORKER), run_dir])
         for root in roots:
             argv += ["--ro-bind", str(root), str(root)]
         for hidden in grader_paths():
