@@ -183,13 +183,14 @@ class Sandbox:
             for path in [run_dir, *run_dir.rglob("*")]:
                 os.chown(path, self.uid, self.uid)
 
-    def command(self, run_dir: Path) -> list[str]:
+    def command(self, run_dir: Path, environment: dict[str, str]) -> list[str]:
         # the venv's own path (its pyvenv.cfg matters), without ".." through folders the sandbox lacks
         python = [os.path.abspath(sys.executable), "-I"]
         if not self.uses_bubblewrap:
             return python + [str(WORKER_DIR / "main.py")]
-        argv = ["bwrap", *_namespaces(self.uid is not None), "--die-with-parent", "--new-session",
-                "--clearenv", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+        argv = ["bwrap", *_namespaces(self.uid is not None), "--die-with-parent", "--new-session", "--clearenv"]
+        argv += [arg for name, value in environment.items() for arg in ("--setenv", name, value)]
+        argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
         for directory in SYSTEM_DIRS:
             if os.path.islink(directory):
                 argv += ["--symlink", os.readlink(directory), directory]

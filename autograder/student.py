@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .sandbox import Sandbox, build_matplotlib_cache, detect
-from .worker.process import Limits, WorkerDied, WorkerProcess, WorkerTimeout
+from .worker.process import Limits, WorkerDied, WorkerProcess, WorkerTimeout, scrubbed_environment
 
 if TYPE_CHECKING:
     from .registry import Exercise
@@ -93,7 +93,9 @@ class WorkerSession:
 
     def start(self) -> None:
         """Start a worker and ask it to import the submission; the answer is read later."""
-        self._worker = WorkerProcess(self.run_dir, self.limits, self.sandbox.command(self.run_dir))
+        environment = scrubbed_environment(self.run_dir)
+        self._worker = WorkerProcess(self.run_dir, self.limits, self.sandbox.command(self.run_dir, environment),
+                                     environment)
         self._loaded = False
         self._worker.send({
             "kind": "load",

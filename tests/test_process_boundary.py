@@ -6,7 +6,8 @@ import pytest
 
 from autograder.registry import find
 from autograder.student import StudentModule, WorkerSession
-from autograder.worker.process import Limits
+from autograder import sandbox
+from autograder.worker.process import Limits, scrubbed_environment
 from conftest import ROOT, grade_file
 
 SOLUTION = (ROOT / "solutions" / "exercise1.py").read_text()
@@ -83,14 +84,21 @@ def test_prints_are_kept_apart_from_the_report(tmp_path, capfd):
     assert "at import" not in captured.out + captured.err
 
 
-def test_worker_sees_a_scrubbed_environment(monkeypatch):
+@pytest.mark.parametrize("tier", sandbox.available_tiers())
+def test_worker_sees_exactly_the_scrubbed_environment(tier, monkeypatch):
     monkeypatch.setenv("GRADER_SECRET", "s3cret")
-    source = b"import os\ndef one_hot(labels, num_classes):\n    return os.environ.get('GRADER_SECRET', 'none')\n"
+    monkeypatch.setenv("GRADE_ISOLATION", tier)
+    sandbox.detect.cache_clear()
+    source = b"import os\ndef one_hot(labels, num_classes):\n    return dict(os.environ)\n"
     session = WorkerSession(source, "exercise1")
     try:
-        assert StudentModule(session, find("exercise1")).one_hot([0], 1) == "none"
+        seen = StudentModule(session, find("exercise1")).one_hot([0], 1)
     finally:
         session.close()
+        sandbox.detect.cache_clear()
+    expected = scrubbed_environment(session.run_dir)
+    assert {k: v for k, v in seen.items() if k in expected} == expected
+    assert "GRADER_SECRET" not in seen
 
 
 def test_objects_that_are_not_plain_data_do_not_cross(tmp_path):

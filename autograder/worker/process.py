@@ -110,11 +110,8 @@ def _wait_until_gone(pids: list[int], timeout: float) -> None:
 class WorkerProcess:
     """One live worker: started at construction, answering one request at a time."""
 
-    def __init__(self, run_dir: Path, limits: Limits, command: list[str]) -> None:
+    def __init__(self, run_dir: Path, limits: Limits, command: list[str], environment: dict[str, str]) -> None:
         self.limits = limits
-        environment = scrubbed_environment(run_dir)
-        if command[0] == "bwrap":  # bubblewrap starts from an empty environment: set ours inside
-            command = command[:1] + [a for k, v in environment.items() for a in ("--setenv", k, v)] + command[1:]
         self.process = subprocess.Popen(
             command,
             cwd=run_dir,
