@@ -67,7 +67,6 @@ TIERS = {t.name: t for t in (
         "timeouts only (not Linux): scores here are advisory",
         "只有超时限制（非 Linux 系统）：这里的分数仅供参考")),
 )}
-ORDER = list(TIERS)
 
 
 class IsolationUnavailable(Exception):
