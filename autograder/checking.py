@@ -77,8 +77,7 @@ def expect_same(student_function: StudentFunction, reference_function: Callable,
     reason = mismatch(call.received, expected,
                       default_rtol if rtol is None else rtol, default_atol if atol is None else atol)
     if reason is not None:
-        summary = Text(messages.WRONG_RESULT.en.format(function=call.function, reason=reason.en),
-                       messages.WRONG_RESULT.zh.format(function=call.function, reason=reason.zh))
+        summary = messages.WRONG_RESULT.format(function=call.function, reason=reason)
         raise CheckFailed(failure_for_call(call, summary, reference_function, expected))
     changed = call.changed_arguments()
     if changed:
@@ -130,9 +129,7 @@ def failure_for_error(call: Call, reference_function: Callable | None = None,
     elif error.kind == "timeout":
         summary = messages.TIMEOUT.format(function=function, seconds=error.message)
     elif error.kind == "crashed":
-        reason = messages.crash_reason(error.message)
-        summary = Text(messages.CRASHED.en.format(function=function, reason=reason.en),
-                       messages.CRASHED.zh.format(function=function, reason=reason.zh))
+        summary = messages.CRASHED.format(function=function, reason=messages.crash_reason(error.message))
     elif error.kind == "unreadable":
         summary = messages.UNREADABLE.format(function=function, reason=error.message)
     else:

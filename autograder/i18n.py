@@ -18,7 +18,9 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
     def format(self, **values: object) -> Text:
-        return Text(self.en.format(**values), self.zh.format(**values))
+        """Fill the placeholders; a value that is itself a Text fills each language with its own."""
+        return Text(self.en.format(**{k: v.en if isinstance(v, Text) else v for k, v in values.items()}),
+                    self.zh.format(**{k: v.zh if isinstance(v, Text) else v for k, v in values.items()}))
 
     def to_dict(self) -> dict[str, str]:
         return {"en": self.en, "zh": self.zh}

@@ -8,7 +8,6 @@ import numpy as np
 
 from . import messages
 from .checking import CheckFailed, failure_for_error
-from .i18n import Text
 from .registry import CheckDef, Exercise
 from .results import CheckResult, ExerciseResult, Failure
 from .student import StudentCallFailed, StudentError, StudentModule, WorkerSession
@@ -65,9 +64,7 @@ def load_failure(error: StudentError) -> Failure:
     if error.type_name == "timeout" or error.kind == "timeout":
         summary = messages.IMPORT_TIMEOUT.format(seconds=error.message)
     elif error.kind == "crashed":
-        reason = messages.crash_reason(error.message)
-        summary = Text(messages.IMPORT_CRASHED.en.format(reason=reason.en),
-                       messages.IMPORT_CRASHED.zh.format(reason=reason.zh))
+        summary = messages.IMPORT_CRASHED.format(reason=messages.crash_reason(error.message))
     else:
         summary = messages.IMPORT_FAILED.format(error=error.message or error.type_name)
     return Failure(summary, traceback=error.traceback or None)
