@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from autograder import sandbox
 from autograder.api import grade
 from autograder.registry import find
 from autograder.worker.process import Limits
@@ -23,3 +24,15 @@ def diagnosed_ids(result) -> set[str]:
 @pytest.fixture
 def quick_limits():
     return Limits(call_timeout=1.0, load_timeout=3.0)
+
+
+PROTECTING = [t for t in sandbox.available_tiers() if sandbox.TIERS[t].protects_grader_files]
+
+
+@pytest.fixture(params=PROTECTING)
+def tier(request, monkeypatch):
+    """Each isolation tier of this machine that protects the grader's files, in turn."""
+    monkeypatch.setenv("GRADE_ISOLATION", request.param)
+    sandbox.detect.cache_clear()
+    yield request.param
+    sandbox.detect.cache_clear()

@@ -16,7 +16,7 @@ import pytest
 from autograder import sandbox
 from autograder.registry import CHECKS_DIR, find
 from autograder.worker.process import Limits
-from conftest import ROOT, grade_file
+from conftest import PROTECTING, ROOT, grade_file
 
 HOSTILE = Path(__file__).parent / "hostile"
 QUICK = Limits(call_timeout=1.0, load_timeout=3.0)
@@ -74,20 +74,11 @@ EXPECTED = {
     "read_grader_secrets.py": Expect(9, "seen:"),
     "link_capture_to_reference.py": Expect(0, "not implemented yet"),
 }
-PROTECTING = [t for t in sandbox.available_tiers() if sandbox.TIERS[t].protects_grader_files]
 
 
 def test_every_hostile_file_has_an_expected_outcome():
     assert sorted(EXPECTED) == sorted(p.name for p in HOSTILE.iterdir())
     assert len(EXPECTED) >= 30
-
-
-@pytest.fixture(params=PROTECTING)
-def tier(request, monkeypatch):
-    monkeypatch.setenv("GRADE_ISOLATION", request.param)
-    sandbox.detect.cache_clear()
-    yield request.param
-    sandbox.detect.cache_clear()
 
 
 @pytest.fixture
