@@ -55,7 +55,12 @@ def list_exercises(lang: str | None) -> None:
     """List the exercises and their points."""
     lang = lang or default_language()
     for exercise in all_exercises():
-        click.echo(f"{exercise.name}  {exercise.title(lang)}  ({exercise.max_score:g})")
+        points = f"{exercise.max_score:g}"
+        if exercise.hidden_points_not_run:
+            full = exercise.max_score + exercise.hidden_points_not_run
+            points = Text(f"{full:g} points, {exercise.max_score:g} checked here",
+                          f"{full:g} 分，本地检查 {exercise.max_score:g} 分")(lang)
+        click.echo(f"{exercise.name}  {exercise.title(lang)}  ({points})")
 
 
 @main.command("run", hidden=True)
@@ -152,7 +157,8 @@ def nbgrader_init(course_dir: Path, lang: str | None, force: bool) -> None:
 @main.command("release")
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
 @LANG_OPTION
-@click.option("--force", is_flag=True, help="Replace OUT_DIR if it is not empty.")
+@click.option("--force", is_flag=True,
+              help="Replace OUT_DIR if it is not empty, and release stubs that hold code.")
 def release(out_dir: Path, lang: str | None, force: bool) -> None:
     """Build the student copy of the course in OUT_DIR: stubs and the public checks only."""
     lang = lang or default_language()
@@ -160,9 +166,12 @@ def release(out_dir: Path, lang: str | None, force: bool) -> None:
     from .release import ReleaseError, build_release
 
     try:
-        build_release(out_dir, force=force)
+        answered = build_release(out_dir, force=force)
     except ReleaseError as error:
         raise GradeError(error.message(lang)) from None
+    if answered:
+        click.echo(Text("warning: these stub functions were released with their code: ",
+                        "警告：以下模板函数连同其中的代码一起发布了：")(lang) + "; ".join(answered), err=True)
     click.echo(Text(f"Student release written to {out_dir}", f"学生版已写入 {out_dir}")(lang))
 
 

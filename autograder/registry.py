@@ -87,6 +87,10 @@ class Exercise:
     def hidden_checks_not_run(self) -> int:
         return _record(self.name)["hidden_checks"] if self.is_release else 0
 
+    @property
+    def hidden_points_not_run(self) -> float:
+        return _record(self.name)["hidden_points"] if self.is_release else 0.0
+
     def probe_names(self) -> dict[int, str]:
         """Grader-side probe functions by identity, so recorded calls can name them."""
         if self.probes_path is None:

@@ -81,7 +81,16 @@ class ReleaseError(Exception):
         self.message = message
 
 
-def build_release(out_dir: Path, *, force: bool = False) -> None:
+def build_release(out_dir: Path, *, force: bool = False) -> list[str]:
+    """Write the release; returns the stub functions that ship with code (only with ``force``)."""
+    answered = [f"{_stub_path(e)}: {name}" for e in all_exercises() for name in answered_functions(_stub_path(e))]
+    if answered and not force:
+        listed = "; ".join(answered)
+        raise ReleaseError(Text(
+            f"The stubs hold code, not only `raise NotImplementedError` (answers would ship to students): "
+            f"{listed}. Restore the stubs, or pass --force to release them as they are.",
+            f"练习模板里有代码，而不只是 `raise NotImplementedError`（答案会发给学生）：{listed}。"
+            f"请恢复模板，或用 --force 原样发布。"))
     if out_dir.exists() and any(out_dir.iterdir()):
         if not force:
             raise ReleaseError(Text(f"{out_dir} is not empty (use --force to replace it).",
@@ -105,6 +114,47 @@ def build_release(out_dir: Path, *, force: bool = False) -> None:
 
     (out_dir / "pyproject.toml").write_text(PYPROJECT.format(version=__version__), encoding="utf-8")
     (out_dir / "README.md").write_text(README, encoding="utf-8")
+    return answered
+
+
+def answered_functions(stub: Path) -> list[str]:
+    """What in a stub file is more than a stub: functions whose body does more than import
+    and raise NotImplementedError (after its docstring), and module-level code other than
+    imports, docstrings, function definitions and constants."""
+    tree = ast.parse(stub.read_text(encoding="utf-8"), str(stub))
+    found = [node.name for node in ast.walk(tree)
+             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not _only_raises(node.body)]
+    found += [f"line {node.lineno}" for node in ast.walk(tree) if isinstance(node, ast.Lambda)]
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        if isinstance(node, (ast.Expr, ast.Assign, ast.AnnAssign)) and _constant(node.value):
+            continue
+        found.append(f"line {node.lineno}")
+    return list(dict.fromkeys(found))
+
+
+def _only_raises(body: list[ast.stmt]) -> bool:
+    if body and isinstance(body[0], ast.Expr) and _constant(body[0].value):
+        body = body[1:]
+    statements = [s for s in body if not isinstance(s, (ast.Pass, ast.Import, ast.ImportFrom))]
+    return len(statements) == 1 and isinstance(statements[0], ast.Raise) and _names_not_implemented(statements[0].exc)
+
+
+def _names_not_implemented(exc: ast.expr | None) -> bool:
+    if isinstance(exc, ast.Call):
+        exc = exc.func
+    return isinstance(exc, ast.Name) and exc.id == "NotImplementedError"
+
+
+def _constant(node: ast.expr | None) -> bool:
+    if node is None:
+        return True
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 def _stub_path(exercise: Exercise) -> Path:
@@ -224,6 +274,7 @@ def record_public_checks(exercise: Exercise) -> dict:
     return {
         "format": FORMAT,
         "hidden_checks": sum(c.spec.hidden for c in exercise.checks()),
+        "hidden_points": sum(c.spec.points for c in exercise.checks() if c.spec.hidden),
         "probes": sorted(probes_used),
         "calls": calls,
         "parameters": parameters,

@@ -87,6 +87,7 @@ class ExerciseResult:
     load_error: Failure | None = None
     printed: str = ""
     hidden_not_run: int = 0  # checks of a student release that only the teacher's grader runs
+    hidden_points: float = 0.0  # and the points they are worth
 
     @property
     def score(self) -> float:
@@ -97,6 +98,11 @@ class ExerciseResult:
         return sum(c.max_points for c in self.checks)
 
     @property
+    def full_score(self) -> float:
+        """What the exercise is worth, hidden checks not run here included."""
+        return self.max_score + self.hidden_points
+
+    @property
     def passed(self) -> bool:
         return all(c.passed for c in self.checks)
 
@@ -104,14 +110,15 @@ class ExerciseResult:
         return {"exercise": self.exercise, "title": self.title.to_dict(),
                 "checks": [c.to_dict() for c in self.checks],
                 "load_error": self.load_error.to_dict() if self.load_error else None,
-                "printed": self.printed, "hidden_not_run": self.hidden_not_run}
+                "printed": self.printed, "hidden_not_run": self.hidden_not_run,
+                "hidden_points": self.hidden_points}
 
     @classmethod
     def from_dict(cls, data: dict) -> ExerciseResult:
         load_error = Failure.from_dict(data["load_error"]) if data["load_error"] else None
         return cls(data["exercise"], Text.from_dict(data["title"]),
                    tuple(CheckResult.from_dict(c) for c in data["checks"]), load_error, data["printed"],
-                   data["hidden_not_run"])
+                   data["hidden_not_run"], data["hidden_points"])
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,10 @@ class GradeRun:
     @property
     def max_score(self) -> float:
         return sum(e.max_score for e in self.exercises)
+
+    @property
+    def full_score(self) -> float:
+        return sum(e.full_score for e in self.exercises)
 
     @property
     def passed(self) -> bool:

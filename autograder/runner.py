@@ -29,14 +29,16 @@ def run_exercise(exercise: Exercise, session: WorkerSession, seed: int) -> Exerc
         failure = run_check(check, fixtures, check_rng(seed, exercise.name, check.id))
         results.append(_result(exercise, check, failure))
     return ExerciseResult(exercise.name, exercise.title, tuple(results), printed=session.printed(),
-                          hidden_not_run=exercise.hidden_checks_not_run)
+                          hidden_not_run=exercise.hidden_checks_not_run,
+                          hidden_points=exercise.hidden_points_not_run)
 
 
 def not_graded(exercise: Exercise, failure: Failure, printed: str = "") -> ExerciseResult:
     """Every check failed for one reason: the submission could not be loaded."""
     results = tuple(_result(exercise, c, Failure(messages.NOT_GRADED)) for c in exercise.checks())
     return ExerciseResult(exercise.name, exercise.title, results, load_error=failure, printed=printed,
-                          hidden_not_run=exercise.hidden_checks_not_run)
+                          hidden_not_run=exercise.hidden_checks_not_run,
+                          hidden_points=exercise.hidden_points_not_run)
 
 
 def _result(exercise: Exercise, check: CheckDef, failure: Failure | None) -> CheckResult:

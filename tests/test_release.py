@@ -2,6 +2,7 @@
 import ast
 import inspect
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -100,6 +101,16 @@ def test_release_passes_a_correct_submission_and_announces_hidden_checks(install
         assert (f"All local checks passed; {hidden} hidden checks will be run when your work is graded."
                 in done.stdout)
         assert "All checks passed." not in done.stdout
+        public = sum(c.spec.points for c in exercise.checks() if not c.spec.hidden)
+        assert (f"{exercise.name}: {public:g}/{public:g} points ({public:g} of {exercise.max_score:g} "
+                f"points checked here)") in done.stdout
+
+
+def test_release_lists_what_each_exercise_is_worth(installed, release):
+    done = run_grade(installed, release, "list")
+    for exercise in all_exercises():
+        public = sum(c.spec.points for c in exercise.checks() if not c.spec.hidden)
+        assert f"({exercise.max_score:g} points, {public:g} checked here)" in done.stdout
 
 
 def test_release_still_names_known_mistakes(installed, release):
@@ -113,3 +124,54 @@ def test_release_still_names_known_mistakes(installed, release):
 def test_release_refuses_teacher_commands(installed, release):
     assert run_grade(installed, release, "release", "elsewhere").returncode == 2
     assert run_grade(installed, release, "1", "--seed", "4").returncode == 2
+
+
+def answer_sigmoid(source):
+    head, _, tail = source.partition("def sigmoid(")
+    return head + "def sigmoid(" + tail.replace("raise NotImplementedError", "return 1 / (1 + np.exp(-z))", 1)
+
+
+ANSWERED_STUBS = {  # how a teacher's trial leaves an answer in a stub, and what the refusal names
+    "a function with code": ("exercise3", answer_sigmoid, "sigmoid"),
+    "a stub rebound at module level": (
+        "exercise2", lambda s: s + "\nsoftmax = lambda z: np.exp(z) / np.exp(z).sum(axis=-1, keepdims=True)\n",
+        "line "),
+    "a helper beside the stubs": (
+        "exercise1", lambda s: s + "\n\ndef _log(p):\n    return np.log(np.clip(p, 1e-12, 1))\n", "_log"),
+}
+
+
+@pytest.fixture
+def teacher_checkout(tmp_path):
+    """A copy of the project whose stubs a teacher can edit, run as ``python -m autograder``."""
+    copy = tmp_path / "project"
+    for name in ("autograder", "solutions", "exercises"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+@pytest.mark.parametrize("case", sorted(ANSWERED_STUBS))
+def test_release_refuses_stubs_that_hold_answers(case, teacher_checkout, tmp_path):
+    exercise, answer, named = ANSWERED_STUBS[case]
+    stub = teacher_checkout / "exercises" / f"{exercise}.py"
+    stub.write_text(answer(stub.read_text(encoding="utf-8")), encoding="utf-8")
+    command = [sys.executable, "-m", "autograder", "release", tmp_path / "out", "--lang", "en"]
+
+    refused = subprocess.run(command, cwd=teacher_checkout, capture_output=True, text=True)
+    assert refused.returncode == 2, refused.stderr
+    assert f"{stub}: {named}" in refused.stderr and "--force" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert not (tmp_path / "out").exists()
+
+    forced = subprocess.run([*command, "--force"], cwd=teacher_checkout, capture_output=True, text=True)
+    assert forced.returncode == 0, forced.stderr
+    assert f"{stub}: {named}" in forced.stderr and "warning" in forced.stderr
+    assert (tmp_path / "out" / "exercises" / f"{exercise}.py").read_text(encoding="utf-8") == stub.read_text(
+        encoding="utf-8")
+
+
+def test_untouched_stubs_hold_no_answer():
+    from autograder.release import answered_functions
+
+    for path in sorted((ROOT / "exercises").glob("exercise*.py")):
+        assert answered_functions(path) == [], path

@@ -40,5 +40,6 @@ def results_json(run: GradeRun, lang: str) -> dict:
         "extra_data": {"seed": run.seed, "language": lang, "grader_version": __version__,
                        "isolation": run.isolation,
                        "max_score": run.max_score,
-                       "hidden_checks_not_run": sum(e.hidden_not_run for e in run.exercises)},
+                       "hidden_checks_not_run": sum(e.hidden_not_run for e in run.exercises),
+                       "hidden_points_not_run": run.full_score - run.max_score},
     }

@@ -10,9 +10,12 @@ from ..results import ExerciseResult, GradeRun
 from .feedback import LABELS, failure_lines
 
 PRINTED = Text("your code printed", "你的代码输出了")
-SUMMARY = Text("{name}: {score:g}/{max_score:g} points · {passed} of {total} checks passed",
-               "{name}：{score:g}/{max_score:g} 分 · {total} 项检查通过 {passed} 项")
-TOTAL = Text("total: {score:g}/{max_score:g} points", "总分：{score:g}/{max_score:g} 分")
+SUMMARY = Text("{name}: {points} · {passed} of {total} checks passed", "{name}：{points} · {total} 项检查通过 {passed} 项")
+TOTAL = Text("total: {points}", "总分：{points}")
+POINTS = Text("{score:g}/{max_score:g} points", "{score:g}/{max_score:g} 分")
+# a student release: its hidden checks' points are not in max_score, and must not look missing
+POINTS_CHECKED_HERE = Text("{score:g}/{max_score:g} points ({max_score:g} of {full_score:g} points checked here)",
+                           "{score:g}/{max_score:g} 分（共 {full_score:g} 分，本地检查其中 {max_score:g} 分）")
 ALL_PASSED = Text("All checks passed.", "全部检查通过。")
 LOCAL_PASSED = Text("All local checks passed; {count} hidden checks will be run when your work is graded.",
                     "本地检查全部通过；批改时还会运行 {count} 项隐藏检查。")
@@ -26,7 +29,7 @@ ISOLATION = Text("isolation: {name}", "隔离：{name}")
 def render(run: GradeRun, lang: str, *, unicode: bool = True) -> str:
     parts = [render_exercise(e, lang, unicode=unicode) for e in run.exercises]
     if len(run.exercises) > 1:
-        parts.append(click.style(TOTAL(lang).format(score=run.score, max_score=run.max_score), bold=True))
+        parts.append(click.style(TOTAL(lang).format(points=points_text(run, lang)), bold=True))
     parts.append(render_isolation(run.isolation, lang))
     return "\n\n".join(parts) + "\n"
 
@@ -59,8 +62,8 @@ def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) 
         lines.append(click.style(f"  {PRINTED(lang)}:", dim=True))
         lines += ["    " + line for line in result.printed.splitlines()[:20]]
     passed = sum(c.passed for c in result.checks)
-    summary = SUMMARY(lang).format(name=result.exercise, score=result.score, max_score=result.max_score,
-                                   passed=passed, total=len(result.checks))
+    summary = SUMMARY(lang).format(name=result.exercise, points=points_text(result, lang), passed=passed,
+                                   total=len(result.checks))
     colour = "green" if result.passed else "yellow"
     lines.append(click.style(summary, fg=colour, bold=True))
     if result.hidden_not_run:
@@ -69,6 +72,12 @@ def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) 
     elif result.passed:
         lines.append(ALL_PASSED(lang))
     return "\n".join(lines)
+
+
+def points_text(result: ExerciseResult | GradeRun, lang: str) -> str:
+    """The score out of what was checked, saying how much a student release leaves to the teacher."""
+    shown = POINTS_CHECKED_HERE if result.full_score > result.max_score else POINTS
+    return shown(lang).format(score=result.score, max_score=result.max_score, full_score=result.full_score)
 
 
 def _indented(pairs: list[tuple[str, str]], indent: str, colour: str | None) -> list[str]:
