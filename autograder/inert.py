@@ -8,7 +8,6 @@ text whose control and format characters are spelled out as Python escapes.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 
 # Unicode categories shown as escapes: controls (C0, DEL, C1), format characters (bidi
@@ -16,21 +15,15 @@ import unicodedata
 # line and paragraph separators; newline and tab are kept.
 SHOWN_AS_ESCAPES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 KEPT = frozenset("\n\t")
-_PLAIN = re.compile(r"[\n\t\x20-\x7e]*")
 
 
 def inert(text: str) -> str:
     """``text`` with every character that is not plain to show written as its escape
     (``\\x1b``, ``\\x9b``, ``\\u202e``); a CR-LF line end becomes a newline."""
-    if _PLAIN.fullmatch(text):
-        return text
     text = text.replace("\r\n", "\n")
-    return "".join(_escape(ch) if ch not in KEPT and unicodedata.category(ch) in SHOWN_AS_ESCAPES else ch
-                   for ch in text)
-
-
-def _escape(ch: str) -> str:
-    return repr(ch)[1:-1]  # non-printable in every category above, so repr always escapes it
+    escapes = {ord(ch): repr(ch)[1:-1]  # non-printable in each category above: repr escapes it
+               for ch in set(text) if ch not in KEPT and unicodedata.category(ch) in SHOWN_AS_ESCAPES}
+    return text.translate(escapes) if escapes else text
 
 
 def inert_value(value: object) -> object:

@@ -153,3 +153,13 @@ def test_plot_type_name_is_shown_inert(tier, tmp_path):
     shown = _shown_strings(result.to_dict())
     assert not CONTROLS.search(shown), CONTROLS.findall(shown)
     assert f"an object of type Axes{TITLE}" in shown
+
+
+def test_inert_spells_out_controls_and_keeps_text():
+    from autograder.inert import inert
+
+    assert inert("loss:\t0.5\n中文 é 😀") == "loss:\t0.5\n中文 é 😀"
+    assert inert("a\r\nb\rc\x08\x7f") == "a\nb\\rc\\x08\\x7f"
+    assert inert("\x1b]52;c;eA==\x07\x9b2J\u202e\u2066\u200b\ufeff\u2028\ud800") == (
+        "\\x1b]52;c;eA==\\x07\\x9b2J\\u202e\\u2066\\u200b\\ufeff\\u2028\\ud800")
+    assert inert(inert("\x1b[8m")) == inert("\x1b[8m")
