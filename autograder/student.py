@@ -8,13 +8,12 @@ left them, probe call counts) for checks and diagnosis to judge.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import os
 import shutil
 import stat
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -213,7 +212,7 @@ def _read_call_reply(reply: dict, raw: list[bytes], record: Call) -> Call:
     from .worker import values
 
     if reply.get("ok") is not True:
-        return dataclasses.replace(record, error=_error_from_reply(reply, raw))
+        return replace(record, error=_error_from_reply(reply, raw))
     if set(reply) != CALL_REPLY:
         raise ProtocolError("unexpected fields in a reply")
     arrays = [values.load_blob(b) for b in raw]
@@ -226,7 +225,7 @@ def _read_call_reply(reply: dict, raw: list[bytes], record: Call) -> Call:
             or not isinstance(counts, dict) or any(type(n) is not int or n < 0 for n in counts.values())
             or not isinstance(warnings, list) or any(type(w) is not str for w in warnings)):
         raise ProtocolError("malformed call reply")
-    return dataclasses.replace(
+    return replace(
         record, received=inert_value(received), args_after=tuple(inert_value(args_after)),
         kwargs_after=inert_value(kwargs_after), probe_calls=dict(counts),
         warnings=tuple(inert(w[:300]) for w in warnings[:10]))
