@@ -5,10 +5,13 @@ import inspect
 
 import numpy as np
 
+from .inert import inert
+
 MAX_CHARS = 400
 
 
 def show(value: object) -> str:
+    """``value`` in one short line; whatever text of the student's it holds is made inert."""
     if isinstance(value, np.ndarray):
         text = np.array2string(value, precision=6, threshold=24, edgeitems=3, separator=", ",
                                suppress_small=False, max_line_width=10_000)
@@ -25,6 +28,7 @@ def show(value: object) -> str:
         text = "(" + ", ".join(show(v) for v in value) + ("," if len(value) == 1 else "") + ")"
     else:
         text = repr(value)
+    text = inert(text)
     return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .i18n import Text
+from .worker.process import MALFORMED_REPLY
 
 NOT_IMPLEMENTED = Text("`{function}` is not implemented yet (it still raises NotImplementedError).",
                        "`{function}` 还没有实现（仍然抛出 NotImplementedError）。")
@@ -37,7 +38,13 @@ SIGNALS = {
 }
 
 
+MALFORMED = Text("the grader got a malformed reply from it: does your code write to files it did not open?",
+                 "评分程序收到了格式错误的回复：你的代码是否写入了不是它自己打开的文件？")
+
+
 def crash_reason(reason: str) -> Text:
+    if reason == MALFORMED_REPLY:
+        return MALFORMED
     known = SIGNALS.get(reason)
     if known is None:
         return Text(reason, reason)

@@ -12,15 +12,27 @@ import os
 import shutil
 import stat
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from .inert import inert, inert_value
 from .sandbox import Sandbox, build_matplotlib_cache, detect
-from .worker.process import Limits, WorkerDied, WorkerProcess, WorkerTimeout, scrubbed_environment
+from .worker.frames import ProtocolError
+from .worker.process import (
+    MALFORMED_REPLY,
+    Limits,
+    WorkerDied,
+    WorkerProcess,
+    WorkerTimeout,
+    scrubbed_environment,
+)
 
 if TYPE_CHECKING:
     from .registry import Exercise
+
+Read = TypeVar("Read")
 
 
 @dataclass(frozen=True)
@@ -115,16 +127,12 @@ class WorkerSession:
         if self._loaded:
             return None
         try:
-            reply, _ = self._worker.receive(self.limits.load_timeout)
+            self.load_error = self._receive(self.limits.load_timeout, _read_load_reply)
         except WorkerTimeout:
             self.load_error = StudentError("timeout", message=f"{self.limits.load_timeout:g}")
         except WorkerDied as died:
             self.load_error = StudentError("crashed", message=died.reason)
-        else:
-            if reply.get("ok"):
-                self._loaded = True
-                return None
-            self.load_error = _error_from_reply(reply, import_failed=True)
+        self._loaded = self.load_error is None
         return self.load_error
 
     def call(self, function: str, args: tuple, kwargs: dict, convert: str | None = None) -> Call:
@@ -139,28 +147,23 @@ class WorkerSession:
                    "args": values.encode(list(args), blobs), "kwargs": values.encode(kwargs, blobs)}
         try:
             self._worker.send(message, blobs)
-            reply, raw = self._worker.receive(self.limits.call_timeout)
-            arrays = [values.load_blob(b) for b in raw]
-            if not reply.get("ok"):
-                record.error = _error_from_reply(reply)
-                return record
-            record.received = values.decode(reply["result"], arrays)
-            after = values.decode(reply["args_after"], arrays)
-            record.args_after = tuple(after) if isinstance(after, (list, tuple)) else None
-            kwargs_after = values.decode(reply["kwargs_after"], arrays)
-            record.kwargs_after = kwargs_after if isinstance(kwargs_after, dict) else None
-            counts = reply.get("probe_calls", {})
-            record.probe_calls = {str(k): int(v) for k, v in counts.items() if type(v) is int}
-            raised = reply.get("warnings", [])
-            record.warnings = tuple(str(w)[:300] for w in raised[:10]) if isinstance(raised, list) else ()
+            return self._receive(self.limits.call_timeout, lambda reply, raw: _read_call_reply(reply, raw, record))
         except WorkerTimeout:
             record.error = StudentError("timeout", message=f"{self.limits.call_timeout:g}")
         except WorkerDied as died:
             record.error = StudentError("crashed", message=died.reason)
-        except (values.ProtocolError, KeyError, TypeError, ValueError) as exc:
-            self._worker.kill()
-            record.error = StudentError("unreadable", message=str(exc)[:300])
         return record
+
+    def _receive(self, timeout: float, read: Callable[[dict, list[bytes]], Read]) -> Read:
+        """The worker's next reply as ``read`` makes it out. The student's code can write on
+        the protocol pipe, so any error while reading a reply means a malformed reply: the
+        worker is killed and the call (or the load) has crashed."""
+        reply, raw = self._worker.receive(timeout)
+        try:
+            return read(reply, raw)
+        except Exception:  # noqa: BLE001 - whatever a forged reply makes the reading raise
+            self._worker.kill()
+            raise WorkerDied(MALFORMED_REPLY) from None
 
     def printed(self, limit: int = 2000) -> str:
         """What the student's code printed, cut to ``limit`` characters per stream. The
@@ -168,7 +171,7 @@ class WorkerSession:
         parts = []
         for name in ("stdout.txt", "stderr.txt"):
             data = _read_regular_file(self.run_dir / name, limit + 1)
-            text = data[:limit].decode("utf-8", "replace")
+            text = inert(data[:limit].decode("utf-8", "replace"))
             if len(data) > limit:
                 text += " …"
             if text.strip():
@@ -193,9 +196,48 @@ def _read_regular_file(path: Path, limit: int) -> bytes:
         return handle.read(limit)
 
 
-def _error_from_reply(reply: dict, import_failed: bool = False) -> StudentError:
-    error = reply.get("error") if isinstance(reply.get("error"), dict) else {}
-    type_name = str(error.get("type", ""))[:100]
+CALL_REPLY = {"ok", "result", "args_after", "kwargs_after", "probe_calls", "warnings"}
+ERROR_FIELDS = {"type", "message", "traceback"}
+
+
+def _read_load_reply(reply: dict, raw: list[bytes]) -> StudentError | None:
+    """None when the submission was imported; why not otherwise."""
+    if reply == {"ok": True} and not raw:
+        return None
+    return _error_from_reply(reply, raw, import_failed=True)
+
+
+def _read_call_reply(reply: dict, raw: list[bytes], record: Call) -> Call:
+    """``record`` completed with the reply to its call; raises on anything malformed."""
+    from .worker import values
+
+    if reply.get("ok") is not True:
+        return replace(record, error=_error_from_reply(reply, raw))
+    if set(reply) != CALL_REPLY:
+        raise ProtocolError("unexpected fields in a reply")
+    arrays = [values.load_blob(b) for b in raw]
+    received = values.decode(reply["result"], arrays)
+    args_after = values.decode(reply["args_after"], arrays)
+    kwargs_after = values.decode(reply["kwargs_after"], arrays)
+    counts, warnings = reply["probe_calls"], reply["warnings"]
+    if (not isinstance(args_after, list) or len(args_after) != len(record.args)
+            or not isinstance(kwargs_after, dict) or set(kwargs_after) != set(record.kwargs)
+            or not isinstance(counts, dict) or any(type(n) is not int or n < 0 for n in counts.values())
+            or not isinstance(warnings, list) or any(type(w) is not str for w in warnings)):
+        raise ProtocolError("malformed call reply")
+    return replace(
+        record, received=inert_value(received), args_after=tuple(inert_value(args_after)),
+        kwargs_after=inert_value(kwargs_after), probe_calls=dict(counts),
+        warnings=tuple(inert(w[:300]) for w in warnings[:10]))
+
+
+def _error_from_reply(reply: dict, raw: list[bytes], import_failed: bool = False) -> StudentError:
+    """The error a reply reports, its texts made inert; raises unless it is well-formed."""
+    error = reply.get("error")
+    if (set(reply) != {"ok", "error"} or reply["ok"] is not False or raw or not isinstance(error, dict)
+            or set(error) != ERROR_FIELDS or any(type(v) is not str for v in error.values())):
+        raise ProtocolError("malformed error reply")
+    type_name = inert(error["type"][:100])
     kind = "raised"
     if type_name == "NotImplementedError":
         kind = "not-implemented"
@@ -205,8 +247,7 @@ def _error_from_reply(reply: dict, import_failed: bool = False) -> StudentError:
         kind = "unreadable"
     if import_failed:
         kind = "import-failed"
-    return StudentError(kind, type_name, str(error.get("message", ""))[:1000],
-                        str(error.get("traceback", ""))[:4000])
+    return StudentError(kind, type_name, inert(error["message"][:1000]), inert(error["traceback"][-4000:]))
 
 
 class StudentFunction:

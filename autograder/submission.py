@@ -115,7 +115,7 @@ def notebook_source(data: bytes) -> bytes:
         cells = [c for c in notebook["cells"] if isinstance(c, dict) and c.get("cell_type") == "code"]
         sources = ["".join(c["source"]) if isinstance(c["source"], list) else str(c["source"])
                    for c in cells if not _is_autograder_test(c)]
-    except (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError):
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, RecursionError):
         raise UnreadableSubmission(Text("The notebook file is damaged: it is not valid notebook JSON.",
                                         "笔记本文件已损坏：不是有效的 notebook JSON。")) from None
     return cells_module(sources)

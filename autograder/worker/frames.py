@@ -13,6 +13,7 @@ import struct
 MAX_HEADER_BYTES = 4 * 1024 * 1024
 MAX_BLOB_BYTES = 64 * 1024 * 1024
 MAX_BLOBS = 64
+MAX_DEPTH = 64  # JSON nesting of a header; the values the worker sends stay below it
 
 
 class ProtocolError(Exception):
@@ -42,16 +43,33 @@ def header_length(prefix: bytes) -> int:
 def parse_header(raw: bytes) -> tuple[dict, list[int]]:
     try:
         header = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise ProtocolError("header is not JSON") from None
     if not isinstance(header, dict):
         raise ProtocolError("header is not an object")
+    if _deeper_than(header, MAX_DEPTH):
+        raise ProtocolError("header nests too deeply")
     sizes = header.pop("blobs", [])
     if (not isinstance(sizes, list) or len(sizes) > MAX_BLOBS
             or any(type(n) is not int or not 0 <= n <= MAX_BLOB_BYTES for n in sizes)
             or sum(sizes) > MAX_BLOB_BYTES):
         raise ProtocolError("bad blob sizes")
     return header, sizes
+
+
+def _deeper_than(tree: object, limit: int) -> bool:
+    """Whether lists and objects nest more than ``limit`` levels, found without recursion
+    so that whatever reads the header later can recurse safely."""
+    todo = [(tree, 1)]
+    while todo:
+        node, depth = todo.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth >= limit:
+                    return True
+                todo.append((child, depth + 1))
+    return False
 
 
 def read_message(read_exact) -> tuple[dict, list[bytes]]:

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from . import frames
 
+MALFORMED_REPLY = "malformed reply"  # WorkerDied's reason when a reply could not be read
+
+
 @dataclass(frozen=True)
 class Limits:
     call_timeout: float = 3.0
@@ -133,9 +136,9 @@ class WorkerProcess:
         deadline = time.monotonic() + timeout
         try:
             return frames.read_message(lambda n: self._read_exact(n, deadline))
-        except frames.ProtocolError as exc:
+        except frames.ProtocolError:
             self.kill()
-            raise WorkerDied(f"protocol error: {exc}") from None
+            raise WorkerDied(MALFORMED_REPLY) from None
 
     def _read_exact(self, count: int, deadline: float) -> bytes:
         chunks = []

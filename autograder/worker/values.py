@@ -12,11 +12,12 @@ import math
 import numpy as np
 
 try:
-    from .frames import ProtocolError
+    from .frames import MAX_DEPTH, ProtocolError
 except ImportError:  # inside the worker, which imports this folder's files as top-level modules
-    from frames import ProtocolError  # type: ignore[no-redef]
+    from frames import MAX_DEPTH, ProtocolError  # type: ignore[no-redef]
 
 ALLOWED_KINDS = "biuf"
+MAX_NESTING = (MAX_DEPTH - 4) // 2  # lists, tuples and dicts within each other: their JSON fits a header
 
 
 class Unsupported:
@@ -40,8 +41,9 @@ class Probe:
         return self.name
 
 
-def encode(value: object, blobs: list[bytes]) -> object:
-    """Turn a value into a JSON tree, appending arrays to ``blobs``."""
+def encode(value: object, blobs: list[bytes], nesting: int = 0) -> object:
+    """Turn a value into a JSON tree, appending arrays to ``blobs``; ValueError for
+    containers nested more than MAX_NESTING deep."""
     if value is None or isinstance(value, (bool, str)):
         return value if type(value) in (bool, str) or value is None else str(value)
     if isinstance(value, int):
@@ -54,11 +56,13 @@ def encode(value: object, blobs: list[bytes]) -> object:
         return {"scalar": _add_blob(np.asarray(value), blobs)}
     if isinstance(value, np.ndarray):
         return {"array": _add_blob(value, blobs)}
+    if isinstance(value, (list, tuple, dict)) and nesting >= MAX_NESTING:
+        raise ValueError(f"lists, tuples or dicts nested more than {MAX_NESTING} deep")
     if isinstance(value, (list, tuple)):
         kind = "tuple" if isinstance(value, tuple) else "list"
-        return {kind: [encode(v, blobs) for v in list(value)]}
+        return {kind: [encode(v, blobs, nesting + 1) for v in list(value)]}
     if isinstance(value, dict) and all(type(k) is str for k in value):
-        return {"dict": {k: encode(v, blobs) for k, v in dict(value).items()}}
+        return {"dict": {k: encode(v, blobs, nesting + 1) for k, v in dict(value).items()}}
     if isinstance(value, Probe):
         return {"probe": value.name}
     if isinstance(value, Unsupported):
