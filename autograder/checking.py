@@ -73,7 +73,7 @@ def expect_same(student_function: StudentFunction, reference_function: Callable,
     call = student_function.observe(*args, **kwargs)
     if call.error is not None:
         raise CheckFailed(failure_for_error(call, reference_function, expected))
-    default_rtol, default_atol = tolerance_for(args, kwargs, call.received)
+    default_rtol, default_atol = tolerance_for(args, kwargs, expected)
     reason = mismatch(call.received, expected,
                       default_rtol if rtol is None else rtol, default_atol if atol is None else atol)
     if reason is not None:

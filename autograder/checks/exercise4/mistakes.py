@@ -97,7 +97,7 @@ def _ratio_left_undefined(call, expected):
     at_one = want[:, 0] == 1.0
     if not at_one.any():
         return False
-    rtol, atol = tolerance_for(call.args, call.received)
+    rtol, atol = tolerance_for(call.args, call.kwargs, expected)
     if got.shape == (int((~at_one).sum()), 4):
         return same_numbers(got, want[~at_one], rtol, atol)
     if got.shape != want.shape:
