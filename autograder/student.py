@@ -4,20 +4,29 @@ Calling ``student.softmax(z)`` sends ``z`` to the worker as plain data and
 returns what came back, or raises :class:`StudentCallFailed`. ``observe``
 returns the whole :class:`Call` (result, error, the arguments as the student
 left them, probe call counts) for checks and diagnosis to judge.
+
+A ``Probe("name")`` argument reaches the student's code as an opaque callable
+standing for a per-call token: each of its calls comes back here, where the
+grader-side function computes the value and the call is counted.
 """
 from __future__ import annotations
 
 import copy
 import os
+import secrets
 import shutil
 import stat
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .sandbox import Sandbox, build_matplotlib_cache, detect
 from .worker.process import Limits, WorkerDied, WorkerProcess, WorkerTimeout, scrubbed_environment
+
+MAX_CALLBACKS = 1000  # calls of probes per student call; central differences on 12 entries need 24
 
 if TYPE_CHECKING:
     from .registry import Exercise
@@ -74,7 +83,7 @@ class WorkerSession:
     """A submission loaded in a worker; the worker is replaced whenever it dies."""
 
     def __init__(self, submission_source: bytes, module_name: str,
-                 probes_path: Path | None = None, limits: Limits = Limits(),
+                 converters_path: Path | None = None, limits: Limits = Limits(),
                  preload: tuple[str, ...] = ()) -> None:
         self.run_dir = Path(tempfile.mkdtemp(prefix="grade-"))
         self.module_path = self.run_dir / f"{module_name}.py"
@@ -82,7 +91,7 @@ class WorkerSession:
         self.module_name = module_name
         self.limits = limits
         self.preload = preload
-        self.sandbox = Sandbox(detect(), probes_path)
+        self.sandbox = Sandbox(detect(), converters_path)
         if any(name.startswith("matplotlib") for name in preload):
             build_matplotlib_cache()
         self.sandbox.prepare(self.run_dir)
@@ -101,7 +110,7 @@ class WorkerSession:
             "kind": "load",
             "path": str(self.module_path),
             "module": self.module_name,
-            "probes": self.sandbox.probes_for_worker(),
+            "converters": self.sandbox.converters_for_worker(),
             "limits": self.sandbox.worker_limits(self.limits.for_worker()),
             "confine": self.sandbox.confinement(self.run_dir),
             "preload": list(self.preload),
@@ -127,19 +136,29 @@ class WorkerSession:
             self.load_error = _error_from_reply(reply, import_failed=True)
         return self.load_error
 
-    def call(self, function: str, args: tuple, kwargs: dict, convert: str | None = None) -> Call:
+    def call(self, function: str, args: tuple, kwargs: dict, convert: str | None = None,
+             probes: Callable[[str], Callable] | None = None) -> Call:
+        """Call ``function`` in the worker; ``probes`` gives the grader-side function of a
+        probe name, for the callbacks of the Probe arguments."""
         from .worker import values
 
         record = Call(function, copy.deepcopy(args), copy.deepcopy(kwargs))
         if self.ensure_loaded() is not None:
             record.error = StudentError("import-failed")
             return record
+        tokens: dict[str, str] = {}  # opaque token -> probe name, for this call only
         blobs: list[bytes] = []
         message = {"kind": "call", "function": function, "convert": convert,
-                   "args": values.encode(list(args), blobs), "kwargs": values.encode(kwargs, blobs)}
+                   "args": values.encode(_tokenised(list(args), tokens), blobs),
+                   "kwargs": values.encode(_tokenised(kwargs, tokens), blobs)}
+        deadline = time.monotonic() + self.limits.call_timeout  # the callbacks included
         try:
             self._worker.send(message, blobs)
-            reply, raw = self._worker.receive(self.limits.call_timeout)
+            while True:
+                reply, raw = self._worker.receive(deadline - time.monotonic())
+                if reply.get("kind") != "callback":
+                    break
+                self._answer_callback(reply, raw, tokens, probes, record.probe_calls)
             arrays = [values.load_blob(b) for b in raw]
             if not reply.get("ok"):
                 record.error = _error_from_reply(reply)
@@ -149,8 +168,6 @@ class WorkerSession:
             record.args_after = tuple(after) if isinstance(after, (list, tuple)) else None
             kwargs_after = values.decode(reply["kwargs_after"], arrays)
             record.kwargs_after = kwargs_after if isinstance(kwargs_after, dict) else None
-            counts = reply.get("probe_calls", {})
-            record.probe_calls = {str(k): int(v) for k, v in counts.items() if type(v) is int}
             raised = reply.get("warnings", [])
             record.warnings = tuple(str(w)[:300] for w in raised[:10]) if isinstance(raised, list) else ()
         except WorkerTimeout:
@@ -161,6 +178,36 @@ class WorkerSession:
             self._worker.kill()
             record.error = StudentError("unreadable", message=str(exc)[:300])
         return record
+
+    def _answer_callback(self, request: dict, raw: list[bytes], tokens: dict[str, str],
+                         probes: Callable[[str], Callable] | None, counts: dict[str, int]) -> None:
+        """Compute a probe's value for the student's code, counting the call."""
+        import numpy as np
+
+        from .worker import values
+
+        name = tokens.get(str(request.get("token")))
+        if name is None or probes is None:
+            answer = _callback_error("RuntimeError", "this function is not available any more")
+        elif sum(counts.values()) >= MAX_CALLBACKS:
+            answer = _callback_error("RuntimeError", f"called more than {MAX_CALLBACKS} times in one call")
+        else:
+            arrays = [values.load_blob(b) for b in raw]
+            args = values.decode(request["args"], arrays)
+            kwargs = values.decode(request["kwargs"], arrays)
+            if not isinstance(args, list) or not isinstance(kwargs, dict):
+                raise values.ProtocolError("malformed callback")
+            counts[name] = counts.get(name, 0) + 1
+            blobs: list[bytes] = []
+            try:
+                with np.errstate(all="ignore"):
+                    answer = {"kind": "answer", "ok": True,
+                              "result": values.encode(probes(name)(*args, **kwargs), blobs)}
+            except Exception as exc:  # noqa: BLE001 - the student's arguments do not suit the function
+                answer = _callback_error(type(exc).__name__, str(exc)[:300])
+            self._worker.send(answer, blobs)
+            return
+        self._worker.send(answer)
 
     def printed(self, limit: int = 2000) -> str:
         """What the student's code printed, cut to ``limit`` characters per stream. The
@@ -180,6 +227,25 @@ class WorkerSession:
             self._worker.kill()
         self.sandbox.release()
         shutil.rmtree(self.run_dir, ignore_errors=True)
+
+
+def _tokenised(value: object, tokens: dict[str, str]) -> object:
+    """``value`` with each Probe replaced by one standing for a fresh token of this call."""
+    from .worker.values import Probe
+
+    if isinstance(value, Probe):
+        token = next((t for t, name in tokens.items() if name == value.name), None) or secrets.token_hex(8)
+        tokens[token] = value.name
+        return Probe(token)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_tokenised(v, tokens) for v in value)
+    if isinstance(value, dict):
+        return {k: _tokenised(v, tokens) for k, v in value.items()}
+    return value
+
+
+def _callback_error(type_name: str, message: str) -> dict:
+    return {"kind": "answer", "ok": False, "type": type_name[:100], "message": message}
 
 
 def _read_regular_file(path: Path, limit: int) -> bytes:
@@ -220,7 +286,7 @@ class StudentFunction:
         self.convert = convert
 
     def observe(self, *args, **kwargs) -> Call:
-        call = self.session.call(self.name, args, kwargs, self.convert)
+        call = self.session.call(self.name, args, kwargs, self.convert, self.exercise.probe)
         call.exercise = self.exercise
         return call
 
@@ -244,5 +310,6 @@ class StudentModule:
         return StudentFunction(self._session, self._exercise, name)
 
     def converted(self, name: str, convert: str) -> StudentFunction:
-        """``name``, with its result turned into plain data on the worker side by probe ``convert``."""
+        """``name``, with its result turned into plain data on the worker side by the
+        exercise's converter ``convert``."""
         return StudentFunction(self._session, self._exercise, name, convert)

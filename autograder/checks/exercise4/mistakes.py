@@ -1,7 +1,7 @@
 """Exercise 4's known mistakes (MISCONCEPTIONS.md, exercise4), each recognised in numbers.
 
 The table functions are imitated; the plot is judged from the plain data that
-``probes.axes_summary`` sent back, by signatures over its lines (read with
+``converters.axes_summary`` sent back, by signatures over its lines (read with
 the helpers of ``plot_data``, which the checks use too).
 """
 import numpy as np
