@@ -189,9 +189,9 @@ class Session:
 
             confine.apply_landlock(header["confine"]["read"], header["confine"]["write"])
             confine.block_network_sockets()
-        _preload_in_background(header.get("preload") or [])
         if header.get("converters"):  # captured before the student's module runs, and kept out of sys.modules
             self.converters = _load_converters(header["converters"])
+        _preload_in_background(header.get("preload") or [])  # after: the converters import alone
         sys.path.insert(0, os.path.dirname(self.path))
         try:
             self.module = _import_file(header["module"], self.path)
