@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING
 from .sandbox import Sandbox, build_matplotlib_cache, detect
 from .worker.process import Limits, WorkerDied, WorkerProcess, WorkerTimeout, scrubbed_environment
 
-MAX_CALLBACKS = 1000  # calls of probes per student call; central differences on 12 entries need 24
-
 if TYPE_CHECKING:
     from .registry import Exercise
+
+MAX_CALLBACKS = 1000  # calls of probes per student call; central differences on 12 entries need 24
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ class WorkerSession:
                 reply, raw = self._worker.receive(deadline - time.monotonic())
                 if reply.get("kind") != "callback":
                     break
-                self._answer_callback(reply, raw, tokens, probes, record.probe_calls)
+                self._worker.send(*_callback_answer(reply, raw, tokens, probes, record.probe_calls))
             arrays = [values.load_blob(b) for b in raw]
             if not reply.get("ok"):
                 record.error = _error_from_reply(reply)
@@ -178,36 +178,6 @@ class WorkerSession:
             self._worker.kill()
             record.error = StudentError("unreadable", message=str(exc)[:300])
         return record
-
-    def _answer_callback(self, request: dict, raw: list[bytes], tokens: dict[str, str],
-                         probes: Callable[[str], Callable] | None, counts: dict[str, int]) -> None:
-        """Compute a probe's value for the student's code, counting the call."""
-        import numpy as np
-
-        from .worker import values
-
-        name = tokens.get(str(request.get("token")))
-        if name is None or probes is None:
-            answer = _callback_error("RuntimeError", "this function is not available any more")
-        elif sum(counts.values()) >= MAX_CALLBACKS:
-            answer = _callback_error("RuntimeError", f"called more than {MAX_CALLBACKS} times in one call")
-        else:
-            arrays = [values.load_blob(b) for b in raw]
-            args = values.decode(request["args"], arrays)
-            kwargs = values.decode(request["kwargs"], arrays)
-            if not isinstance(args, list) or not isinstance(kwargs, dict):
-                raise values.ProtocolError("malformed callback")
-            counts[name] = counts.get(name, 0) + 1
-            blobs: list[bytes] = []
-            try:
-                with np.errstate(all="ignore"):
-                    answer = {"kind": "answer", "ok": True,
-                              "result": values.encode(probes(name)(*args, **kwargs), blobs)}
-            except Exception as exc:  # noqa: BLE001 - the student's arguments do not suit the function
-                answer = _callback_error(type(exc).__name__, str(exc)[:300])
-            self._worker.send(answer, blobs)
-            return
-        self._worker.send(answer)
 
     def printed(self, limit: int = 2000) -> str:
         """What the student's code printed, cut to ``limit`` characters per stream. The
@@ -242,6 +212,33 @@ def _tokenised(value: object, tokens: dict[str, str]) -> object:
     if isinstance(value, dict):
         return {k: _tokenised(v, tokens) for k, v in value.items()}
     return value
+
+
+def _callback_answer(request: dict, raw: list[bytes], tokens: dict[str, str],
+                     probes: Callable[[str], Callable] | None, counts: dict[str, int]) -> tuple[dict, list[bytes]]:
+    """The grader's answer to a call of a probe by the student's code: the probe's value
+    on the student's arguments (the call counted), or the error to raise there."""
+    import numpy as np
+
+    from .worker import values
+
+    name = tokens.get(str(request.get("token")))
+    if name is None or probes is None:
+        return _callback_error("RuntimeError", "this function is not available any more"), []
+    if sum(counts.values()) >= MAX_CALLBACKS:
+        return _callback_error("RuntimeError", f"called more than {MAX_CALLBACKS} times in one call"), []
+    arrays = [values.load_blob(b) for b in raw]
+    args, kwargs = values.decode(request["args"], arrays), values.decode(request["kwargs"], arrays)
+    if not isinstance(args, list) or not isinstance(kwargs, dict):
+        raise values.ProtocolError("malformed callback")
+    counts[name] = counts.get(name, 0) + 1
+    blobs: list[bytes] = []
+    try:
+        with np.errstate(all="ignore"):
+            result = probes(name)(*args, **kwargs)
+        return {"kind": "answer", "ok": True, "result": values.encode(result, blobs)}, blobs
+    except Exception as exc:  # noqa: BLE001 - the student's arguments do not suit the function
+        return _callback_error(type(exc).__name__, str(exc)[:300]), []
 
 
 def _callback_error(type_name: str, message: str) -> dict:

@@ -47,6 +47,8 @@ ATTACKS = {
     "exercise5_fingerprinted_f.py": Attack("exercise5", frozenset(GRADIENT_CHECKS - {"gradient_check_wrong"}),
                                            "central differences need"),
     "exercise5_probe_names_in_the_worker.py": Attack("exercise5", frozenset(GRADIENT_CHECKS), "found: []"),
+    "exercise5_calls_f_beyond_the_bound.py": Attack("exercise5", frozenset(GRADIENT_CHECKS),
+                                                    "called more than 1000 times"),
     "exercise5_calls_f_without_end.py": Attack("exercise5", frozenset(GRADIENT_CHECKS), "did not return within 1 s"),
 }
 
