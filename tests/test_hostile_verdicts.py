@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import PROTECTING, grade_file
 
 from autograder.worker.process import Limits
-from conftest import PROTECTING, grade_file
 
 HOSTILE = Path(__file__).parent / "hostile_verdicts"
 QUICK = Limits(call_timeout=1.0, load_timeout=3.0)
