@@ -69,5 +69,5 @@ def _prepare(exercise: Exercise, submission: Path | None, cwd: Path, limits: Lim
         return _Prepared(exercise, problem=not_found.message)
     except UnreadableSubmission as unreadable:
         return _Prepared(exercise, problem=unreadable.message)
-    return _Prepared(exercise, WorkerSession(source, exercise.name, exercise.probes_path, limits,
+    return _Prepared(exercise, WorkerSession(source, exercise.name, exercise.converters_path, limits,
                                              exercise.worker_preload))

@@ -64,16 +64,17 @@ def _plain(failure: Failure) -> str:
 
 
 def expect_same(student_function: StudentFunction, reference_function: Callable, *args,
-                rtol: float | None = None, atol: float | None = None, **kwargs) -> object:
+                rtol: float | None = None, atol: float | None = None, **kwargs) -> Call:
     """Call both with the same arguments; fail unless the student's result matches
-    and the arguments come back unmodified. Returns the student's result."""
+    and the arguments come back unmodified. Returns the student's call, for checks
+    of what else it shows (how often a probe was called)."""
     reference_args, reference_kwargs = student_function.exercise.resolve_probes(
         copy.deepcopy((args, kwargs)))
     expected = reference_function(*reference_args, **reference_kwargs)
     call = student_function.observe(*args, **kwargs)
     if call.error is not None:
         raise CheckFailed(failure_for_error(call, reference_function, expected))
-    default_rtol, default_atol = tolerance_for(args, kwargs, call.received)
+    default_rtol, default_atol = tolerance_for(args, kwargs, expected)
     reason = mismatch(call.received, expected,
                       default_rtol if rtol is None else rtol, default_atol if atol is None else atol)
     if reason is not None:
@@ -84,7 +85,7 @@ def expect_same(student_function: StudentFunction, reference_function: Callable,
         summary = messages.CHANGED_INPUT.format(function=call.function,
                                                 arguments=_argument_names(changed, reference_function))
         raise CheckFailed(failure_for_call(call, summary, reference_function, expected, show_expected=False))
-    return call.received
+    return call
 
 
 def _argument_names(changed: list[str], reference_function: Callable) -> str:

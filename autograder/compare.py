@@ -18,7 +18,9 @@ FLOAT32_TOLERANCE = (2e-4, 1e-6)
 
 
 def tolerance_for(*values: object) -> tuple[float, float]:
-    """float32 anywhere in the inputs or the output widens the tolerance."""
+    """float32 anywhere in ``values`` widens the tolerance. Pass the inputs and the
+    reference's result only, never what the student returned: a float32 answer
+    must not choose its own, wider, tolerance."""
     return FLOAT32_TOLERANCE if any(_has_low_precision(v) for v in values) else FLOAT64_TOLERANCE
 
 

@@ -97,7 +97,7 @@ def _imitation_matches(imitation: Callable, call: Call, expected: object,
         return call.error is not None and call.error.kind == "raised" and call.error.type_name == raised
     if call.error is not None:
         return False
-    rtol, atol = tolerance_for(call.args, call.received)
+    rtol, atol = tolerance_for(call.args, call.kwargs, expected)
     if not same_numbers(call.received, imitated, rtol, atol):
         return False
     if same_numbers(expected, imitated, rtol, atol):

@@ -3,9 +3,12 @@
 An exercise ``exerciseN`` is the folder ``autograder/checks/exerciseN/`` with
 ``__init__.py`` (its TITLE; optionally WORKER_PRELOAD, slow modules
 the worker imports in the background), ``test_exerciseN.py`` (its checks),
-``mistakes.py`` (its MISTAKES) and, when the worker needs grader-side
-callables or converters, ``probes.py``; plus the stub ``exercises/exerciseN.py``
-and the reference ``solutions/exerciseN.py``. Adding those files adds the exercise.
+``mistakes.py`` (its MISTAKES), optionally ``probes.py`` (functions handed to
+the student's code, computed in the grader: the worker never holds them) and
+``converters.py`` (run in the worker, before the student's module, to turn
+results that are not plain data into plain data); plus the stub
+``exercises/exerciseN.py`` and the reference ``solutions/exerciseN.py``. Adding
+those files adds the exercise.
 """
 from __future__ import annotations
 
@@ -109,15 +112,27 @@ class Exercise:
         return path if path.exists() else None
 
     @property
+    def converters_path(self) -> Path | None:
+        path = CHECKS_DIR / self.name / "converters.py"
+        return path if path.exists() else None
+
+    @property
     def max_score(self) -> float:
         return sum(c.spec.points for c in self.checks())
+
+    def probe(self, name: str):
+        """The grader-side function of probe ``name``."""
+        function = getattr(importlib.import_module(f"{self.package}.probes"), name, None)
+        if name.startswith("_") or not callable(function):
+            raise LookupError(f"{self.name} has no probe {name}")
+        return function
 
     def resolve_probes(self, value: object) -> object:
         """Replace every Probe in ``value`` by the grader-side function of that name."""
         from .worker.values import Probe
 
         if isinstance(value, Probe):
-            return getattr(importlib.import_module(f"{self.package}.probes"), value.name)
+            return self.probe(value.name)
         if isinstance(value, tuple):
             return tuple(self.resolve_probes(v) for v in value)
         if isinstance(value, list):

@@ -245,8 +245,8 @@ def record_public_checks(exercise: Exercise) -> dict:
             return recorded
 
     class RecordingSession(WorkerSession):
-        def call(self, function, args, kwargs, convert=None):
-            probes_used.update(_probe_names_in((args, kwargs)) | ({convert} if convert else set()))
+        def call(self, function, args, kwargs, convert=None, probes=None):
+            probes_used.update(_probe_names_in((args, kwargs)))
             key = call_key(args, kwargs, probe_names)
             for mistake, answers in zip(mistakes, imitations):
                 if function not in mistake.functions:
@@ -256,9 +256,9 @@ def record_public_checks(exercise: Exercise) -> dict:
                     if accepts(imitation, resolved_args, resolved_kwargs):
                         value, raised = imitate(imitation, resolved_args, resolved_kwargs)
                         table[key] = {"raises": raised} if raised else store(value)
-            return super().call(function, args, kwargs, convert)
+            return super().call(function, args, kwargs, convert, probes)
 
-    session = RecordingSession(read_source(exercise.reference_path), exercise.name, exercise.probes_path,
+    session = RecordingSession(read_source(exercise.reference_path), exercise.name, exercise.converters_path,
                                preload=exercise.worker_preload)
     try:
         fixtures = {"student": StudentModule(session, exercise), "reference": RecordingReference()}

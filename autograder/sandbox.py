@@ -35,7 +35,7 @@ from .i18n import Text
 
 WORKER_DIR = Path(__file__).parent / "worker"
 IN_SANDBOX_WORKER = "/grader/worker"
-IN_SANDBOX_PROBES = "/grader/probes.py"
+IN_SANDBOX_CONVERTERS = "/grader/converters.py"
 FIRST_WORKER_UID = 61000
 WORKER_UIDS = 1000
 MAX_WORKER_PROCESSES = 64
@@ -162,9 +162,9 @@ SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime")
 class Sandbox:
     """How to start, confine and clean up after one session's workers."""
 
-    def __init__(self, tier: Tier, probes_path: Path | None) -> None:
+    def __init__(self, tier: Tier, converters_path: Path | None) -> None:
         self.tier = tier
-        self.probes_path = probes_path
+        self.converters_path = converters_path
         self.uid = _claim_uid() if tier.name == "bubblewrap-uid" else None
 
     @property
@@ -206,18 +206,18 @@ class Sandbox:
             if any(hidden.resolve().is_relative_to(r) for r in roots):
                 argv += ["--tmpfs", str(hidden.resolve())]
         argv += ["--ro-bind", str(WORKER_DIR), IN_SANDBOX_WORKER]
-        if self.probes_path is not None:
-            argv += ["--ro-bind", str(self.probes_path), IN_SANDBOX_PROBES]
+        if self.converters_path is not None:
+            argv += ["--ro-bind", str(self.converters_path), IN_SANDBOX_CONVERTERS]
         argv += ["--bind", str(run_dir), str(run_dir), "--chdir", str(run_dir)]
         argv += python + [f"{IN_SANDBOX_WORKER}/main.py"]
         if self.uid is not None:
             argv += ["--uid", str(self.uid)]
         return argv
 
-    def probes_for_worker(self) -> str | None:
-        if self.probes_path is None:
+    def converters_for_worker(self) -> str | None:
+        if self.converters_path is None:
             return None
-        return IN_SANDBOX_PROBES if self.uses_bubblewrap else str(self.probes_path)
+        return IN_SANDBOX_CONVERTERS if self.uses_bubblewrap else str(self.converters_path)
 
     def confinement(self, run_dir: Path) -> dict | None:
         """What a landlock-tier worker may read and write."""
@@ -226,8 +226,8 @@ class Sandbox:
         hidden = [p.resolve() for p in grader_paths()]
         read = [*SYSTEM_DIRS, *SYSTEM_FILES, "/proc/self", "/proc/cpuinfo", "/proc/meminfo",
                 "/sys/devices/system/cpu", "/dev/null", "/dev/urandom", str(WORKER_DIR)]
-        if self.probes_path is not None:
-            read.append(str(self.probes_path))
+        if self.converters_path is not None:
+            read.append(str(self.converters_path))
         for root in library_roots():
             read += [str(p) for p in _readable_below(root, hidden)]
         return {"read": read, "write": [str(run_dir)]}

@@ -4,14 +4,20 @@ Calling ``student.softmax(z)`` sends ``z`` to the worker as plain data and
 returns what came back, or raises :class:`StudentCallFailed`. ``observe``
 returns the whole :class:`Call` (result, error, the arguments as the student
 left them, probe call counts) for checks and diagnosis to judge.
+
+A ``Probe("name")`` argument reaches the student's code as an opaque callable
+standing for a per-call token: each of its calls comes back here, where the
+grader-side function computes the value and the call is counted.
 """
 from __future__ import annotations
 
 import copy
 import os
+import secrets
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,6 +39,7 @@ if TYPE_CHECKING:
     from .registry import Exercise
 
 Read = TypeVar("Read")
+MAX_CALLBACKS = 1000  # calls of probes per student call; central differences on 12 entries need 24
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,7 @@ class WorkerSession:
     """A submission loaded in a worker; the worker is replaced whenever it dies."""
 
     def __init__(self, submission_source: bytes, module_name: str,
-                 probes_path: Path | None = None, limits: Limits = Limits(),
+                 converters_path: Path | None = None, limits: Limits = Limits(),
                  preload: tuple[str, ...] = ()) -> None:
         self.run_dir = Path(tempfile.mkdtemp(prefix="grade-"))
         self.module_path = self.run_dir / f"{module_name}.py"
@@ -94,7 +101,7 @@ class WorkerSession:
         self.module_name = module_name
         self.limits = limits
         self.preload = preload
-        self.sandbox = Sandbox(detect(), probes_path)
+        self.sandbox = Sandbox(detect(), converters_path)
         if any(name.startswith("matplotlib") for name in preload):
             build_matplotlib_cache()
         self.sandbox.prepare(self.run_dir)
@@ -113,7 +120,7 @@ class WorkerSession:
             "kind": "load",
             "path": str(self.module_path),
             "module": self.module_name,
-            "probes": self.sandbox.probes_for_worker(),
+            "converters": self.sandbox.converters_for_worker(),
             "limits": self.sandbox.worker_limits(self.limits.for_worker()),
             "confine": self.sandbox.confinement(self.run_dir),
             "preload": list(self.preload),
@@ -135,19 +142,36 @@ class WorkerSession:
         self._loaded = self.load_error is None
         return self.load_error
 
-    def call(self, function: str, args: tuple, kwargs: dict, convert: str | None = None) -> Call:
+    def call(self, function: str, args: tuple, kwargs: dict, convert: str | None = None,
+             probes: Callable[[str], Callable] | None = None) -> Call:
+        """Call ``function`` in the worker; ``probes`` gives the grader-side function of a
+        probe name, for the callbacks of the Probe arguments."""
         from .worker import values
 
         record = Call(function, copy.deepcopy(args), copy.deepcopy(kwargs))
         if self.ensure_loaded() is not None:
             record.error = StudentError("import-failed")
             return record
+        tokens: dict[str, str] = {}  # opaque token -> probe name, for this call only
         blobs: list[bytes] = []
         message = {"kind": "call", "function": function, "convert": convert,
-                   "args": values.encode(list(args), blobs), "kwargs": values.encode(kwargs, blobs)}
+                   "args": values.encode(_tokenised(list(args), tokens), blobs),
+                   "kwargs": values.encode(_tokenised(kwargs, tokens), blobs)}
+
+        def read(reply: dict, raw: list[bytes]) -> tuple[tuple[dict, list[bytes]] | None, Call | None]:
+            """(the answer to a callback, None), or (None, the completed call)."""
+            if reply.get("kind") == "callback":
+                return _callback_answer(reply, raw, tokens, probes, record.probe_calls), None
+            return None, _read_call_reply(reply, raw, record)
+
+        deadline = time.monotonic() + self.limits.call_timeout  # the callbacks included
         try:
             self._worker.send(message, blobs)
-            return self._receive(self.limits.call_timeout, lambda reply, raw: _read_call_reply(reply, raw, record))
+            while True:
+                answer, done = self._receive(deadline - time.monotonic(), read)
+                if done is not None:
+                    return done
+                self._worker.send(*answer)
         except WorkerTimeout:
             record.error = StudentError("timeout", message=f"{self.limits.call_timeout:g}")
         except WorkerDied as died:
@@ -196,7 +220,7 @@ def _read_regular_file(path: Path, limit: int) -> bytes:
         return handle.read(limit)
 
 
-CALL_REPLY = {"ok", "result", "args_after", "kwargs_after", "probe_calls", "warnings"}
+CALL_REPLY = {"ok", "result", "args_after", "kwargs_after", "warnings"}
 ERROR_FIELDS = {"type", "message", "traceback"}
 
 
@@ -219,15 +243,14 @@ def _read_call_reply(reply: dict, raw: list[bytes], record: Call) -> Call:
     received = values.decode(reply["result"], arrays)
     args_after = values.decode(reply["args_after"], arrays)
     kwargs_after = values.decode(reply["kwargs_after"], arrays)
-    counts, warnings = reply["probe_calls"], reply["warnings"]
+    warnings = reply["warnings"]
     if (not isinstance(args_after, list) or len(args_after) != len(record.args)
             or not isinstance(kwargs_after, dict) or set(kwargs_after) != set(record.kwargs)
-            or not isinstance(counts, dict) or any(type(n) is not int or n < 0 for n in counts.values())
             or not isinstance(warnings, list) or any(type(w) is not str for w in warnings)):
         raise ProtocolError("malformed call reply")
     return replace(
         record, received=inert_value(received), args_after=tuple(inert_value(args_after)),
-        kwargs_after=inert_value(kwargs_after), probe_calls=dict(counts),
+        kwargs_after=inert_value(kwargs_after),
         warnings=tuple(inert(w[:300]) for w in warnings[:10]))
 
 
@@ -250,6 +273,79 @@ def _error_from_reply(reply: dict, raw: list[bytes], import_failed: bool = False
     return StudentError(kind, type_name, inert(error["message"][:1000]), inert(error["traceback"][-4000:]))
 
 
+def _tokenised(value: object, tokens: dict[str, str]) -> object:
+    """``value`` with each Probe replaced by one standing for a fresh token of this call."""
+    from .worker.values import Probe
+
+    if isinstance(value, Probe):
+        token = next((t for t, name in tokens.items() if name == value.name), None) or secrets.token_hex(8)
+        tokens[token] = value.name
+        return Probe(token)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_tokenised(v, tokens) for v in value)
+    if isinstance(value, dict):
+        return {k: _tokenised(v, tokens) for k, v in value.items()}
+    return value
+
+
+def _callback_answer(request: dict, raw: list[bytes], tokens: dict[str, str],
+                     probes: Callable[[str], Callable] | None, counts: dict[str, int]) -> tuple[dict, list[bytes]]:
+    """The grader's answer to a call of a probe by the student's code: the probe's value
+    on the student's arguments (the call counted), or the error to raise there."""
+    import numpy as np
+
+    from .worker import values
+
+    name = tokens.get(str(request.get("token")))
+    if name is None or probes is None:
+        return _callback_error("RuntimeError", "this function is not available any more"), []
+    if sum(counts.values()) >= MAX_CALLBACKS:
+        return _callback_error("RuntimeError", f"called more than {MAX_CALLBACKS} times in one call"), []
+    arrays = [values.load_blob(b) for b in raw]
+    args, kwargs = values.decode(request["args"], arrays), values.decode(request["kwargs"], arrays)
+    if not isinstance(args, list) or not isinstance(kwargs, dict):
+        raise values.ProtocolError("malformed callback")
+    counts[name] = counts.get(name, 0) + 1
+    blobs: list[bytes] = []
+    try:
+        with np.errstate(all="ignore"):
+            result = probes(name)(*args, **kwargs)
+        return {"kind": "answer", "ok": True, "result": values.encode(result, blobs)}, blobs
+    except Exception as exc:  # noqa: BLE001 - the student's arguments do not suit the function
+        return _callback_error(type(exc).__name__, str(exc)[:300]), []
+
+
+def _callback_error(type_name: str, message: str) -> dict:
+    return {"kind": "answer", "ok": False, "type": type_name[:100], "message": message}
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return b""
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return b""
+        return handle.read(limit)
+
+
+def _error_from_reply(reply: dict, import_failed: bool = False) -> StudentError:
+    error = reply.get("error") if isinstance(reply.get("error"), dict) else {}
+    type_name = str(error.get("type", ""))[:100]
+    kind = "raised"
+    if type_name == "NotImplementedError":
+        kind = "not-implemented"
+    elif type_name == "MissingFunction":
+        kind = "missing"
+    elif type_name == "UnreadableResult":
+        kind = "unreadable"
+    if import_failed:
+        kind = "import-failed"
+    return StudentError(kind, type_name, str(error.get("message", ""))[:1000],
+                        str(error.get("traceback", ""))[:4000])
+
+
 class StudentFunction:
     """One function of the student's module, called across the boundary."""
 
@@ -261,7 +357,7 @@ class StudentFunction:
         self.convert = convert
 
     def observe(self, *args, **kwargs) -> Call:
-        call = self.session.call(self.name, args, kwargs, self.convert)
+        call = self.session.call(self.name, args, kwargs, self.convert, self.exercise.probe)
         call.exercise = self.exercise
         return call
 
@@ -285,5 +381,6 @@ class StudentModule:
         return StudentFunction(self._session, self._exercise, name)
 
     def converted(self, name: str, convert: str) -> StudentFunction:
-        """``name``, with its result turned into plain data on the worker side by probe ``convert``."""
+        """``name``, with its result turned into plain data on the worker side by the
+        exercise's converter ``convert``."""
         return StudentFunction(self._session, self._exercise, name, convert)

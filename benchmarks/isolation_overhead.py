@@ -33,7 +33,7 @@ def measure(tier: str) -> dict[str, float]:
     sandbox.detect.cache_clear()
     exercise = find("exercise1")
     started = time.perf_counter()
-    session = WorkerSession(read_source(exercise.reference_path), exercise.name, exercise.probes_path)
+    session = WorkerSession(read_source(exercise.reference_path), exercise.name, exercise.converters_path)
     session.ensure_loaded()
     startup = time.perf_counter() - started
     student = StudentModule(session, exercise)

@@ -27,7 +27,7 @@ def exercise(request):
 @pytest.fixture(scope="module")
 def student(request, exercise):
     path = Path(request.config.getoption("--submission") or exercise.reference_path)
-    session = WorkerSession(read_source(path), exercise.name, exercise.probes_path)
+    session = WorkerSession(read_source(path), exercise.name, exercise.converters_path)
     yield StudentModule(session, exercise)
     session.close()
 

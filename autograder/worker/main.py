@@ -37,7 +37,9 @@ def _redirect_standard_streams() -> None:
 
 _redirect_standard_streams()
 
+import builtins
 import importlib.util  # noqa: E402
+import threading
 import traceback  # noqa: E402
 import warnings  # noqa: E402
 
@@ -47,6 +49,7 @@ import frames  # noqa: E402
 import values  # noqa: E402
 
 MAX_TRACEBACK_CHARS = 4000
+CALLBACK_LOCK = threading.Lock()
 
 
 def _read_exact(count: int) -> bytes:
@@ -133,23 +136,50 @@ def _error_reply(exc: BaseException, path: str) -> dict:
     }
 
 
-class CountedProbe:
-    """A grader-supplied callable that counts how often student code calls it."""
+class RemoteFunction:
+    """A grader function handed to the student's code (exercise 5's f): opaque. Each
+    call sends its arguments to the grader, which computes the value and counts the
+    call; nothing in this process knows which function it is."""
 
-    def __init__(self, function) -> None:
-        self.function = function
-        self.calls = 0
+    __slots__ = ("_token",)
+
+    def __init__(self, token: str) -> None:
+        self._token = token
 
     def __call__(self, *args, **kwargs):
-        self.calls += 1
-        return self.function(*args, **kwargs)
+        return _call_grader(self._token, args, kwargs)
+
+    def __repr__(self) -> str:
+        return "<function>"
+
+
+def _call_grader(token: str, args: tuple, kwargs: dict):
+    with CALLBACK_LOCK:  # one exchange at a time on the protocol pipes
+        blobs: list[bytes] = []
+        request = {"kind": "callback", "token": token,
+                   "args": values.encode(list(args), blobs), "kwargs": values.encode(dict(kwargs), blobs)}
+        frames.write_message(PROTOCOL_OUT, request, blobs)
+        answer, raw = frames.read_message(_read_exact)
+    if answer.get("kind") != "answer":
+        raise SystemExit(0)  # the grader moved on: this call is over
+    if not answer.get("ok"):
+        raise _grader_error(str(answer.get("type", "")), str(answer.get("message", "")))
+    return values.decode(answer["result"], [values.load_blob(b) for b in raw])
+
+
+def _grader_error(type_name: str, message: str) -> Exception:
+    """The grader function's exception, as a builtin exception type where it is one."""
+    kind = getattr(builtins, type_name, None)
+    if not (isinstance(kind, type) and issubclass(kind, Exception)):
+        kind = RuntimeError
+    return kind(message)
 
 
 class Session:
     def __init__(self) -> None:
         self.module = None
         self.path = ""
-        self.probes = None
+        self.converters: dict = {}
 
     def load(self, header: dict) -> dict:
         self.path = os.path.abspath(header["path"])
@@ -159,9 +189,9 @@ class Session:
 
             confine.apply_landlock(header["confine"]["read"], header["confine"]["write"])
             confine.block_network_sockets()
-        _preload_in_background(header.get("preload") or [])
-        if header.get("probes"):
-            self.probes = _import_file("grader_probes", header["probes"])
+        if header.get("converters"):  # captured before the student's module runs, and kept out of sys.modules
+            self.converters = _load_converters(header["converters"])
+        _preload_in_background(header.get("preload") or [])  # after: the converters import alone
         sys.path.insert(0, os.path.dirname(self.path))
         try:
             self.module = _import_file(header["module"], self.path)
@@ -170,16 +200,11 @@ class Session:
         return {"ok": True}
 
     def call(self, header: dict, arrays: list) -> tuple[dict, list[bytes]]:
-        probes: dict[str, CountedProbe] = {}
-
-        def resolve_probe(name: str) -> CountedProbe:
-            function = getattr(self.probes, name, None)
-            if function is None or name.startswith("_"):
-                raise frames.ProtocolError(f"unknown probe {name}")
-            return probes.setdefault(name, CountedProbe(function))
-
-        args = values.decode(header["args"], arrays, resolve_probe)
-        kwargs = values.decode(header["kwargs"], arrays, resolve_probe)
+        args = values.decode(header["args"], arrays, RemoteFunction)
+        kwargs = values.decode(header["kwargs"], arrays, RemoteFunction)
+        convert = header.get("convert")
+        if convert and convert not in self.converters:
+            raise frames.ProtocolError(f"unknown converter {convert}")
         function = getattr(self.module, header["function"], None)
         if not callable(function):
             return {"ok": False, "error": {"type": "MissingFunction", "message": "", "traceback": ""}}, []
@@ -187,9 +212,8 @@ class Session:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 result = function(*args, **kwargs)
-            convert = header.get("convert")
             if convert:
-                result = getattr(self.probes, convert)(result)
+                result = self.converters[convert](result)
         except BaseException as exc:  # noqa: BLE001
             return _error_reply(exc, self.path), []
         raised_warnings = [f"{w.category.__name__}: {w.message}"[:300] for w in caught[:10]]
@@ -200,7 +224,6 @@ class Session:
                 "result": values.encode(result, blobs),
                 "args_after": values.encode(args, blobs),
                 "kwargs_after": values.encode(kwargs, blobs),
-                "probe_calls": {name: p.calls for name, p in probes.items()},
                 "warnings": raised_warnings,
             }
         except BaseException as exc:  # noqa: BLE001 - a result that cannot be read back
@@ -209,11 +232,20 @@ class Session:
         return reply, blobs
 
 
+def _load_converters(path: str) -> dict:
+    """The converters file's public functions. It runs before the student's module: what it
+    captures at import (matplotlib's classes and methods) the student's code cannot replace."""
+    spec = importlib.util.spec_from_file_location("grader_converters", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # not put in sys.modules: the student's code cannot look it up
+    return {name: value for name, value in vars(module).items()
+            if not name.startswith("_") and callable(value) and getattr(value, "__module__", None) == module.__name__}
+
+
 def _preload_in_background(modules: list) -> None:
     """Import slow modules the exercise needs (matplotlib) while the first checks run:
     the serving thread waits on its pipe most of the time, leaving the GIL free."""
     import importlib
-    import threading
 
     def preload() -> None:
         for name in modules:

@@ -108,48 +108,59 @@ def _sigma_second_derivative(z):
 
 def _opposite_sign(call, expected):
     flipped = -np.asarray(expected, dtype=float)
-    rtol, atol = tolerance_for(call.args, call.received)
+    rtol, atol = tolerance_for(call.args, call.kwargs, expected)
     return (same_numbers(call.received, flipped, rtol, atol)
             and not same_numbers(expected, flipped, rtol, atol))
 
 
 # --- unstable sigmoid ----------------------------------------------------------------
 
-def _naive_sigmoid(z):
+def _exp_ratio_sigmoid(z):
     """exp(z) / (1 + exp(z)): inf / inf = NaN once z > 709.78 (float32: 88.72)."""
-    z = np.asarray(z)
-    if z.dtype.kind != "f":
-        z = z.astype(float)
-    e = np.exp(z)
+    e = np.exp(_as_float_array(z))
     return e / (1.0 + e)
 
 
-def _naive_in(function):
+def _one_over_sigmoid(z):
+    """1 / (1 + exp(-z)): 0 once z < -709.78, where sigmoid(z) = e^z is tiny but not 0."""
+    return 1.0 / (1.0 + np.exp(-_as_float_array(z)))
+
+
+def _as_float_array(z):
+    z = np.asarray(z)
+    return z if z.dtype.kind == "f" else z.astype(float)
+
+
+def _naive_in(function, naive_sigmoid):
     def naive_grad(z, y):
-        return _naive_sigmoid(z) - _floats(y)
+        return naive_sigmoid(z) - _floats(y)
 
     def naive_mse(z, y):
-        p = _naive_sigmoid(z)
+        p = naive_sigmoid(z)
         return (p - _floats(y)) * p * (1.0 - p)
 
     def naive_curvature(z):
-        p = _naive_sigmoid(z)
+        p = naive_sigmoid(z)
         return p * (1.0 - p)
 
-    return {"sigmoid": _naive_sigmoid, "bce_grad_logit": naive_grad,
+    return {"sigmoid": naive_sigmoid, "bce_grad_logit": naive_grad,
             "mse_sigmoid_grad_logit": naive_mse, "bce_curvature": naive_curvature}[function]
 
 
 def _unstable_sigmoid(call, expected):
-    """An overflow warning from sigmoid, an OverflowError (math.exp), or the NaNs of
-    exp(z) / (1 + exp(z)) at large z, everything else right."""
+    """The values of a naive sigmoid (NaN far right, 0 far left), an OverflowError
+    (math.exp), or, supporting the diagnosis, an overflow warning from sigmoid."""
     if call.function == "sigmoid" and any("overflow" in str(w).lower() for w in call.warnings):
         return True
     if call.error is not None:
         return call.error.kind == "raised" and call.error.type_name == "OverflowError"
-    naive = _naive_in(call.function)(*call.args, **call.kwargs)
-    rtol, atol = tolerance_for(call.args, call.received)
-    return same_numbers(call.received, naive, rtol, atol) and not same_numbers(expected, naive, rtol, atol)
+    rtol, atol = tolerance_for(call.args, call.kwargs, expected)
+    for naive_sigmoid in (_exp_ratio_sigmoid, _one_over_sigmoid):
+        naive = _naive_in(call.function, naive_sigmoid)(*call.args, **call.kwargs)
+        # relatively: far left a naive 0 is within any atol of the reference's e^z
+        if same_numbers(call.received, naive, rtol, atol) and not same_numbers(expected, naive, rtol, 0.0):
+            return True
+    return False
 
 
 MISTAKES = (

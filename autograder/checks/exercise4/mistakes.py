@@ -1,7 +1,7 @@
 """Exercise 4's known mistakes (MISCONCEPTIONS.md, exercise4), each recognised in numbers.
 
 The table functions are imitated; the plot is judged from the plain data that
-``probes.axes_summary`` sent back, by signatures over its lines (read with
+``converters.axes_summary`` sent back, by signatures over its lines (read with
 the helpers of ``plot_data``, which the checks use too).
 """
 import numpy as np
@@ -97,7 +97,7 @@ def _ratio_left_undefined(call, expected):
     at_one = want[:, 0] == 1.0
     if not at_one.any():
         return False
-    rtol, atol = tolerance_for(call.args, call.received)
+    rtol, atol = tolerance_for(call.args, call.kwargs, expected)
     if got.shape == (int((~at_one).sum()), 4):
         return same_numbers(got, want[~at_one], rtol, atol)
     if got.shape != want.shape:

@@ -1,6 +1,6 @@
 """Exercise 4's checks: 10 points. Run `pytest` on this folder to check the reference.
 
-The plot is judged from plain data: ``probes.axes_summary`` reads the returned
+The plot is judged from plain data: ``converters.axes_summary`` reads the returned
 Axes in the worker (its lines' x and y, labels, axis labels, legend), and the
 checks below compare that data with 1 - p and -ln p.
 """

@@ -1,8 +1,9 @@
 """Functions handed to the student's code as ``f`` and ``grad_f`` (exercise 5).
 
-They run in the worker, next to the student's code (the student receives them
-through ``Probe("name")``), and in the grader's process for the reference and
-the diagnosis. Plain numpy only: this file is imported by path in the worker.
+They run in the grader only: the student's code receives ``Probe("name")`` as
+an opaque callable whose every call comes back to the grader, which computes
+the value here and counts the call. The worker never holds this file, so
+nothing next to the student's code maps to an answer (``<name>_grad``).
 Each takes the array the student passes, of any float or int dtype.
 """
 import numpy as np

@@ -1,7 +1,8 @@
 """Exercise 5's checks: 10 points. Run `pytest` on this folder to check the reference.
 
 f and grad_f are functions of probes.py, passed as Probe("name"): the student's
-code gets them in the worker, the reference here. Numerical gradients are
+code gets an opaque callable whose calls the grader answers (and counts), the
+reference the function itself. Numerical gradients are
 compared with RTOL/ATOL: every central-difference implementation agrees with the
 reference to about 1e-10, while a forward difference is off by about h·f''/2
 (1e-5 for Σx², up to 4.5e-5 for Σ sin 3x), 3 to 500 times the tolerance.
@@ -17,8 +18,22 @@ RTOL, ATOL = 1e-6, 1e-8
 
 
 def expect_gradient(student, reference, f, x, **kwargs):
-    expect_same(student.numerical_gradient, reference.numerical_gradient, Probe(f), x,
-                rtol=RTOL, atol=ATOL, **kwargs)
+    call = expect_same(student.numerical_gradient, reference.numerical_gradient, Probe(f), x,
+                       rtol=RTOL, atol=ATOL, **kwargs)
+    expect_central_calls(call, f, x, reference.numerical_gradient)
+
+
+def expect_central_calls(call, f, x, reference_function):
+    """f called at least twice per entry of x, as central differences need: the numbers
+    alone do not show that they were computed (the grader counts the calls itself)."""
+    needed, calls = 2 * np.size(x), call.probe_calls.get(f, 0)
+    if calls < needed:
+        function = f"`{call.function}`"
+        fail(call, en=f"{function} called f {calls} times for an x of {np.size(x)} entries: central "
+                      f"differences need {needed}, f(x + h·e_i) and f(x − h·e_i) for each entry",
+             zh=f"{function} 对有 {np.size(x)} 个元素的 x 只调用了 f {calls} 次：中心差分需要 {needed} 次，"
+                f"每个元素都要计算 f(x + h·e_i) 和 f(x − h·e_i)",
+             reference_function=reference_function)
 
 
 def expect_check(student, reference, f, grad_f, x, **kwargs):
@@ -40,6 +55,7 @@ def expect_check(student, reference, f, grad_f, x, **kwargs):
         fail(call, en="`gradient_check` changed its argument `x`: it must be left exactly as it was",
              zh="`gradient_check` 修改了参数 `x`：它必须保持原样",
              expected=expected, reference_function=reference.gradient_check)
+    expect_central_calls(call, f, x, reference.gradient_check)
 
 
 @check(1.5, en="numerical_gradient of a 1-D x", zh="一维 x 的数值梯度")

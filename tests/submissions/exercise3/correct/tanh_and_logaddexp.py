@@ -3,7 +3,11 @@ import numpy as np
 
 
 def sigmoid(z):
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
+    # 0.5 (1 + tanh(|z|/2)) is sigmoid(|z|); on the left sigmoid(z) = e^z sigmoid(-z) keeps
+    # the tiny values that 1 + tanh(z/2) would cancel to 0
+    z = np.asarray(z, dtype=float)
+    upper = 0.5 * (1.0 + np.tanh(0.5 * np.abs(z)))
+    return np.where(z >= 0, upper, np.exp(-np.abs(z)) * upper)
 
 
 def bce_loss(p, y, eps=1e-12):
