@@ -319,33 +319,6 @@ def _callback_error(type_name: str, message: str) -> dict:
     return {"kind": "answer", "ok": False, "type": type_name[:100], "message": message}
 
 
-def _read_regular_file(path: Path, limit: int) -> bytes:
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return b""
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            return b""
-        return handle.read(limit)
-
-
-def _error_from_reply(reply: dict, import_failed: bool = False) -> StudentError:
-    error = reply.get("error") if isinstance(reply.get("error"), dict) else {}
-    type_name = str(error.get("type", ""))[:100]
-    kind = "raised"
-    if type_name == "NotImplementedError":
-        kind = "not-implemented"
-    elif type_name == "MissingFunction":
-        kind = "missing"
-    elif type_name == "UnreadableResult":
-        kind = "unreadable"
-    if import_failed:
-        kind = "import-failed"
-    return StudentError(kind, type_name, str(error.get("message", ""))[:1000],
-                        str(error.get("traceback", ""))[:4000])
-
-
 class StudentFunction:
     """One function of the student's module, called across the boundary."""
 
