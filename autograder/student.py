@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import copy
 import os
-import shutil
 import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .sandbox import Sandbox, build_matplotlib_cache, detect
+from .sandbox import Sandbox, build_matplotlib_cache, detect, remove_run_folder
 from .worker.process import Limits, WorkerDied, WorkerProcess, WorkerTimeout, scrubbed_environment
 
 if TYPE_CHECKING:
@@ -179,7 +178,7 @@ class WorkerSession:
         if self._worker is not None:
             self._worker.kill()
         self.sandbox.release()
-        shutil.rmtree(self.run_dir, ignore_errors=True)
+        remove_run_folder(self.run_dir)
 
 
 def _read_regular_file(path: Path, limit: int) -> bytes:
