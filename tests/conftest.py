@@ -9,7 +9,7 @@ from autograder import sandbox
 from autograder.api import grade
 from autograder.registry import find
 from autograder.worker.process import Limits
-from autograder.worker.tree import descendants, kill_tree, process_state
+from autograder.worker.tree import descendants, kill_tree, process_state, reap
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
@@ -39,7 +39,7 @@ def leftover_processes() -> list[int]:
         elif state is not None:
             left.append(pid)
     for pid in left:
-        kill_tree(pid)
+        reap(kill_tree(pid))
     return left
 
 
