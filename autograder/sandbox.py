@@ -4,15 +4,18 @@ Strongest first:
 
 - ``bubblewrap-uid`` (Linux, root): bubblewrap shows the worker only the
   interpreter, its libraries, the worker's own files and its run folder, with
-  no network and a private /tmp, /proc and PID namespace; inside, the worker
-  drops to a dedicated uid with no groups, capped in processes, and every
-  process of that uid is killed afterwards.
+  no network and a private /tmp, /proc and PID namespace.
 - ``bubblewrap`` (Linux, normal user): the same view, under the user's own uid.
 - ``landlock`` (Linux without bubblewrap): the worker confines itself with
-  Landlock (what it may read and write, whom it may signal) and a seccomp
-  filter on network sockets.
+  Landlock (what it may read, whom it may signal).
 - ``limits`` (Linux without either): resource limits and timeouts only; the
   grader's files are readable. Reports say so loudly.
+
+In every Linux tier the worker may write only its two output files, each capped
+in size (Landlock, where the kernel has it), can open no socket (seccomp), and
+keeps every process it starts below itself (a subreaper; see worker/main.py).
+As root, in every tier, the worker drops to a dedicated uid with no groups,
+capped in processes, and every process of that uid is killed afterwards.
 - ``basic`` (macOS, Windows): timeouts and process-group kill; local scores are
   advisory (a student release holds no secrets).
 
@@ -20,10 +23,12 @@ Strongest first:
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 import site
+import stat
 import subprocess
 import sys
 import tempfile
@@ -76,8 +81,9 @@ class IsolationUnavailable(Exception):
         self.available = available
 
 
+@cache
 def available_tiers() -> list[str]:
-    """The tiers this machine can give, strongest first."""
+    """The tiers this machine can give, strongest first; probed once per process."""
     if not sys.platform.startswith("linux"):
         return ["basic"]
     found = []
@@ -103,12 +109,28 @@ def _bubblewrap_works(as_root: bool) -> bool:
     binary = shutil.which("bwrap")
     if binary is None:
         return False
+    info_read, info_write = os.pipe()
     try:
         done = subprocess.run([binary, "--ro-bind", "/", "/", *_namespaces(as_root), "--die-with-parent",
-                               "true"], capture_output=True, timeout=10)
+                               "--info-fd", str(info_write), "true"],
+                              capture_output=True, timeout=10, pass_fds=(info_write,))
     except (OSError, subprocess.TimeoutExpired):
         return False
+    finally:
+        os.close(info_write)
+        with os.fdopen(info_read, "rb") as info:
+            _reap_sandbox_init(info.read())
     return done.returncode == 0
+
+
+def _reap_sandbox_init(info: bytes) -> None:
+    """bubblewrap leaves the init of its PID namespace to whoever reaps orphans: when that is
+    this process (a subreaper, or PID 1 in a container), reap it rather than leave a zombie."""
+    try:
+        pid = int(json.loads(info)["child-pid"])
+        os.waitpid(pid, 0)
+    except (ValueError, KeyError, TypeError, ChildProcessError):
+        pass
 
 
 def _namespaces(as_root: bool) -> list[str]:
@@ -157,6 +179,7 @@ def _outermost(paths: list[Path]) -> list[Path]:
 
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime")
+OUTPUT_FILES = ("stdout.txt", "stderr.txt")  # what the student's code printed: the worker writes only these
 
 
 class Sandbox:
@@ -165,19 +188,21 @@ class Sandbox:
     def __init__(self, tier: Tier, converters_path: Path | None) -> None:
         self.tier = tier
         self.converters_path = converters_path
-        self.uid = _claim_uid() if tier.name == "bubblewrap-uid" else None
+        self.uid = _claim_uid() if tier.name != "basic" and os.geteuid() == 0 else None
 
     @property
     def uses_bubblewrap(self) -> bool:
         return self.tier.name.startswith("bubblewrap")
 
     def prepare(self, run_dir: Path) -> None:
-        """Give the run folder to the worker's uid; seed matplotlib's font cache there."""
+        """Make the output files; seed matplotlib's font cache; give it all to the worker's uid."""
         cache = matplotlib_cache()
         target = run_dir / "matplotlib"
         target.mkdir(exist_ok=True)
         for fontlist in cache.glob("fontlist-*.json"):
             shutil.copyfile(fontlist, target / fontlist.name)
+        for name in OUTPUT_FILES:
+            (run_dir / name).touch(mode=0o600)
         if self.uid is not None:
             for path in [run_dir, *run_dir.rglob("*")]:
                 os.chown(path, self.uid, self.uid)
@@ -185,8 +210,9 @@ class Sandbox:
     def command(self, run_dir: Path, environment: dict[str, str]) -> list[str]:
         # the venv's own path (its pyvenv.cfg matters), without ".." through folders the sandbox lacks
         python = [os.path.abspath(sys.executable), "-I"]
-        if not self.uses_bubblewrap:
-            return python + [str(WORKER_DIR / "main.py")]
+        drop = ["--uid", str(self.uid)] if self.uid is not None else []
+        if not self.uses_bubblewrap:  # no sandbox view: the interpreter may lie in root's home
+            return python + [str(WORKER_DIR / "main.py")] + drop + (["--keep-read-access"] if drop else [])
         argv = ["bwrap", *_namespaces(self.uid is not None), "--die-with-parent", "--new-session", "--clearenv"]
         argv += [arg for name, value in environment.items() for arg in ("--setenv", name, value)]
         argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
@@ -209,10 +235,7 @@ class Sandbox:
         if self.converters_path is not None:
             argv += ["--ro-bind", str(self.converters_path), IN_SANDBOX_CONVERTERS]
         argv += ["--bind", str(run_dir), str(run_dir), "--chdir", str(run_dir)]
-        argv += python + [f"{IN_SANDBOX_WORKER}/main.py"]
-        if self.uid is not None:
-            argv += ["--uid", str(self.uid)]
-        return argv
+        return argv + python + [f"{IN_SANDBOX_WORKER}/main.py"] + drop
 
     def converters_for_worker(self) -> str | None:
         if self.converters_path is None:
@@ -220,17 +243,25 @@ class Sandbox:
         return IN_SANDBOX_CONVERTERS if self.uses_bubblewrap else str(self.converters_path)
 
     def confinement(self, run_dir: Path) -> dict | None:
-        """What a landlock-tier worker may read and write."""
-        if self.tier.name != "landlock":
+        """What the worker confines itself to on Linux: it writes only its output files, each
+        capped by the file-size limit, so the run folder's total size is capped and it holds
+        nothing the grader cannot delete (``read``: what a landlock-tier worker may read;
+        ``write`` None: no Landlock, only the seccomp filter)."""
+        if self.tier.name == "basic":
             return None
+        if self.tier.name == "limits":
+            return {"read": None, "write": None}
+        write = [str(run_dir / name) for name in OUTPUT_FILES] + ["/dev/null"]
+        if self.tier.name != "landlock":
+            return {"read": None, "write": write}  # bubblewrap decides what is visible
         hidden = [p.resolve() for p in grader_paths()]
         read = [*SYSTEM_DIRS, *SYSTEM_FILES, "/proc/self", "/proc/cpuinfo", "/proc/meminfo",
-                "/sys/devices/system/cpu", "/dev/null", "/dev/urandom", str(WORKER_DIR)]
+                "/sys/devices/system/cpu", "/dev/null", "/dev/urandom", str(WORKER_DIR), str(run_dir)]
         if self.converters_path is not None:
             read.append(str(self.converters_path))
         for root in library_roots():
             read += [str(p) for p in _readable_below(root, hidden)]
-        return {"read": read, "write": [str(run_dir)]}
+        return {"read": read, "write": write}
 
     def worker_limits(self, limits: dict) -> dict:
         """A dedicated uid can be capped in processes (for a shared uid that would count the user's own)."""
@@ -335,15 +366,34 @@ def _free_uid(uid: int) -> None:
 
 
 def kill_processes_of(uid: int) -> None:
-    """SIGKILL every process whose real uid is ``uid`` (setsid escapes included)."""
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+    """SIGKILL every process of ``uid`` (setsid escapes included) at once: kill(-1) sent as
+    that uid reaches exactly its processes, in one pass the kernel keeps atomic against fork."""
+    killer = os.fork()
+    if killer == 0:  # system calls only: nothing here depends on the grader's other threads
         try:
-            for line in (entry / "status").read_text().splitlines():
-                if line.startswith("Uid:"):
-                    if int(line.split()[1]) == uid:
-                        os.kill(int(entry.name), signal.SIGKILL)
-                    break
-        except (OSError, ValueError):
-            continue
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+            os.kill(-1, signal.SIGKILL)
+        finally:
+            os._exit(0)
+    os.waitpid(killer, 0)
+
+
+def remove_run_folder(path: Path) -> None:
+    """Delete a run folder whatever the worker did to its modes (a folder of mode 000)."""
+    _unlock(path)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _unlock(folder: Path) -> None:
+    try:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return
+        os.chmod(folder, 0o700)
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            _unlock(Path(entry.path))

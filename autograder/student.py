@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import os
 import secrets
-import shutil
 import stat
 import tempfile
 import time
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .inert import inert, inert_value
-from .sandbox import Sandbox, build_matplotlib_cache, detect
+from .sandbox import Sandbox, build_matplotlib_cache, detect, remove_run_folder
 from .worker.frames import ProtocolError
 from .worker.process import (
     MALFORMED_REPLY,
@@ -206,7 +205,7 @@ class WorkerSession:
         if self._worker is not None:
             self._worker.kill()
         self.sandbox.release()
-        shutil.rmtree(self.run_dir, ignore_errors=True)
+        remove_run_folder(self.run_dir)
 
 
 def _read_regular_file(path: Path, limit: int) -> bytes:

@@ -1,3 +1,6 @@
+import ctypes
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -6,9 +9,46 @@ from autograder import sandbox
 from autograder.api import grade
 from autograder.registry import find
 from autograder.worker.process import Limits
+from autograder.worker.tree import descendants, kill_tree, process_state, reap
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
+
+
+PR_SET_CHILD_SUBREAPER = 36
+if sys.platform.startswith("linux"):
+    # whatever a grading leaves behind (a setsid daemon) is re-parented to this process, not to
+    # init: the tests find it among their own descendants and never look at anyone else's
+    ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def leftover_processes() -> list[int]:
+    """Processes started by this test run that are still alive, after killing them (so a
+    failing test leaves nothing running). Zombie children of this process are reaped: only
+    ours are."""
+    own = os.getpid()
+    left = []
+    for pid in descendants(own):
+        state = process_state(pid)
+        if state == b"Z":
+            if _parent(pid) == own:
+                try:
+                    os.waitpid(pid, os.WNOHANG)
+                except ChildProcessError:
+                    pass
+        elif state is not None:
+            left.append(pid)
+    for pid in left:
+        reap(kill_tree(pid))
+    return left
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return int(handle.read().rsplit(b")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def grade_file(exercise_name: str, path: Path, **options):

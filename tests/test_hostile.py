@@ -6,7 +6,10 @@ environment never shown, no worker process left behind, and grading goes on.
 """
 import hashlib
 import json
+import os
+import shutil
 import socket
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +19,7 @@ import pytest
 from autograder import sandbox
 from autograder.registry import CHECKS_DIR, find
 from autograder.worker.process import Limits
-from conftest import PROTECTING, ROOT, grade_file
+from conftest import PROTECTING, ROOT, grade_file, leftover_processes
 
 HOSTILE = Path(__file__).parent / "hostile"
 QUICK = Limits(call_timeout=1.0, load_timeout=3.0)
@@ -73,6 +76,11 @@ EXPECTED = {
     "forge_protocol_messages.py": Expect(9),
     "read_grader_secrets.py": Expect(9, "seen:"),
     "link_capture_to_reference.py": Expect(0, "not implemented yet"),
+    "setsid_daemon.py": Expect(9),
+    "fork_away_forever.py": Expect(9),
+    "connect_to_a_unix_socket.py": Expect(9, "blocked"),
+    "run_as_root.py": Expect(9, "runs unprivileged"),
+    "fill_the_disk_in_many_files.py": Expect(9, "capped"),
 }
 
 
@@ -91,26 +99,34 @@ def listener():
     server.close()
 
 
+@pytest.fixture
+def unix_listeners():
+    """A UNIX socket at a path anyone may reach and an abstract one, both of this test: a
+    submission must reach neither (the same path could be D-Bus's or Docker's socket)."""
+    folder = Path(tempfile.mkdtemp(prefix="grade-test-socket-"))
+    folder.chmod(0o755)
+    servers = []
+    for address in (str(folder / "listener"), f"\0grade-test-{os.getpid()}-{id(folder)}"):
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(address)
+        server.listen(1)
+        servers.append(server)
+    os.chmod(folder / "listener", 0o777)
+    yield str(folder / "listener"), servers[1].getsockname()[1:].decode()
+    for server in servers:
+        server.close()
+    shutil.rmtree(folder)
+
+
 def fingerprint(*folders: Path) -> dict[str, str]:
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
             for folder in folders for p in sorted(folder.rglob("*"))
             if p.is_file() and "__pycache__" not in p.parts}
 
 
-def worker_processes() -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            if entry.name.isdigit() and b"worker/main.py" in (entry / "cmdline").read_bytes():
-                found.append(int(entry.name))
-        except OSError:
-            continue
-    return found
-
-
 @pytest.mark.skipif(not PROTECTING, reason="no tier here protects the grader (only limits)")
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener):
+def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener, unix_listeners):
     expect = EXPECTED[name]
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -119,7 +135,8 @@ def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener):
     marker = outside / "marker"
     substitutions = {"{REFERENCE}": str(REFERENCE), "{HIDDEN}": str(CHECKS_DIR / "exercise1" / "test_exercise1.py"),
                      "{OUTSIDE}": str(outside), "{SENTINEL}": str(sentinel), "{MARKER}": str(marker),
-                     "{PORT}": str(listener.getsockname()[1]), "{GRADER}": str(outside / "grader")}
+                     "{PORT}": str(listener.getsockname()[1]), "{GRADER}": str(outside / "grader"),
+                     "{UNIX_SOCKET}": unix_listeners[0], "{ABSTRACT_SOCKET}": unix_listeners[1]}
     text = (HOSTILE / name).read_bytes()
     for key, value in substitutions.items():
         text = text.replace(key.encode(), value.encode())
@@ -146,10 +163,8 @@ def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener):
     assert SECRET not in shown
     assert len(result.printed) < 5000
 
-    if name == "setsid_grandchild.py":
-        time.sleep(3)  # long enough for an escaped grandchild to have written its marker
+    assert leftover_processes() == []
     assert sorted(p.name for p in outside.iterdir()) == ["sentinel.txt"]
     assert sentinel.read_text() == "keep me"
     assert fingerprint(ROOT / "autograder", ROOT / "solutions") == grader_files
     assert sorted(p.name for p in Path(sandbox.library_roots()[-1]).rglob("*.pth")) == site_packages
-    assert worker_processes() == []

@@ -1,12 +1,15 @@
-"""Worker-side confinement where bubblewrap is not available: Landlock and seccomp.
+"""Worker-side confinement: Landlock and seccomp.
 
 Applied by the worker to itself, before the student's module is imported and
 before any thread starts (both are per-thread and inherited):
 
-- Landlock: the worker may read only the paths the grader lists (the
-  interpreter, the libraries, its own files), write only in its run folder, and
-  signal or reach only processes of its own sandbox (kernel ABI 6+);
-- seccomp: socket() for anything but AF_UNIX fails with EACCES.
+- Landlock: the worker may write only the files the grader lists (its two
+  capped output files), read only the paths listed (in the landlock tier; inside
+  bubblewrap the sandbox's view decides), and signal or reach only processes of
+  its own sandbox (kernel ABI 6+);
+- seccomp: socket() of every family and io_uring fail with EACCES: the worker
+  talks over pipes and needs no socket, so it reaches no server, not even a
+  local one by its path (D-Bus, Docker).
 
 Uses ctypes only; every step reports whether it took effect.
 """
@@ -17,9 +20,9 @@ import os
 import platform
 import struct
 
-_SYSCALLS = {  # landlock_create_ruleset, landlock_add_rule, landlock_restrict_self, socket
-    "x86_64": (444, 445, 446, 41),
-    "aarch64": (444, 445, 446, 198),
+_SYSCALLS = {  # landlock_create_ruleset, landlock_add_rule, landlock_restrict_self, socket, io_uring_setup
+    "x86_64": (444, 445, 446, 41, 425),
+    "aarch64": (444, 445, 446, 198, 425),
 }
 _AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
 
@@ -27,6 +30,7 @@ EXECUTE, WRITE_FILE, READ_FILE, READ_DIR = 1 << 0, 1 << 1, 1 << 2, 1 << 3
 _FS_RIGHTS_BY_ABI = {1: (1 << 13) - 1, 2: (1 << 14) - 1, 3: (1 << 15) - 1, 5: (1 << 16) - 1}
 READ_ONLY = EXECUTE | READ_FILE | READ_DIR
 FILE_RIGHTS = EXECUTE | WRITE_FILE | READ_FILE | (1 << 14) | (1 << 15)  # a rule on a file takes only these
+WRITES = ((1 << 15) - 1) & ~READ_ONLY  # write, remove, make, refer, truncate
 NET_TCP = (1 << 0) | (1 << 1)  # bind, connect (ABI 4+)
 SCOPE_ALL = (1 << 0) | (1 << 1)  # abstract unix sockets, signals (ABI 6+)
 
@@ -45,13 +49,14 @@ def _fs_rights(abi: int) -> int:
     return _FS_RIGHTS_BY_ABI[max(k for k in _FS_RIGHTS_BY_ABI if k <= abi)]
 
 
-def apply_landlock(read: list[str], write: list[str]) -> bool:
-    """Allow reading (and executing) ``read``, everything in ``write``; nothing else."""
+def apply_landlock(read: list[str] | None, write: list[str]) -> bool:
+    """Allow reading (and executing) ``read``, everything in ``write``; nothing else.
+    ``read`` None: reading stays as it is, only writes are confined to ``write``."""
     abi = landlock_abi()
     if abi < 1:
         return False
-    create, add_rule, restrict, _ = _SYSCALLS[platform.machine()]
-    handled = _fs_rights(abi)
+    create, add_rule, restrict = _SYSCALLS[platform.machine()][:3]
+    handled = _fs_rights(abi) & (WRITES if read is None else -1)
     attr = struct.pack("QQQ", handled, NET_TCP if abi >= 4 else 0, SCOPE_ALL if abi >= 6 else 0)
     size = 24 if abi >= 6 else 16 if abi >= 4 else 8
     buffer = ctypes.create_string_buffer(attr[:size], size)
@@ -59,7 +64,7 @@ def apply_landlock(read: list[str], write: list[str]) -> bool:
     if ruleset < 0:
         return False
     try:
-        for paths, rights in ((read, READ_ONLY), (write, handled)):
+        for paths, rights in ((read or [], READ_ONLY), (write, handled)):
             for path in paths:
                 _add_path(add_rule, ruleset, path, rights & handled)
         if _libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
@@ -91,22 +96,23 @@ class _Program(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_Filter))]
 
 
-def block_network_sockets() -> bool:
-    """seccomp: socket(family != AF_UNIX) fails with EACCES; every other call is allowed."""
+def block_sockets() -> bool:
+    """seccomp: socket() and io_uring_setup() fail with EACCES, and so does every call made
+    through another ABI (32-bit, x32), where those calls have other numbers."""
     machine = platform.machine()
     if machine not in _SYSCALLS:
         return False
-    load, jump_equal, ret = 0x20, 0x15, 0x06
+    load, jump_equal, jump_set, ret = 0x20, 0x15, 0x45, 0x06
     allow, deny = 0x7FFF0000, 0x00050000 | 13  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EACCES
     program = [
         (load, 0, 0, 4),                            # arch
         (jump_equal, 0, 5, _AUDIT_ARCH[machine]),
         (load, 0, 0, 0),                            # syscall number
-        (jump_equal, 0, 3, _SYSCALLS[machine][3]),  # socket
-        (load, 0, 0, 16),                           # its first argument: the family
-        (jump_equal, 1, 0, 1),                      # AF_UNIX
-        (ret, 0, 0, deny),
+        (jump_set, 3, 0, 0x40000000),               # the x32 ABI
+        (jump_equal, 2, 0, _SYSCALLS[machine][3]),  # socket
+        (jump_equal, 1, 0, _SYSCALLS[machine][4]),  # io_uring_setup
         (ret, 0, 0, allow),
+        (ret, 0, 0, deny),
     ]
     filters = (_Filter * len(program))(*[_Filter(*row) for row in program])
     prog = _Program(len(program), filters)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import frames
+from .tree import kill_tree, reap
 
 MALFORMED_REPLY = "malformed reply"  # WorkerDied's reason when a reply could not be read
 
@@ -71,43 +72,6 @@ def scrubbed_environment(run_dir: Path) -> dict[str, str]:
     if sys.platform == "win32":
         env["SYSTEMROOT"] = os.environ.get("SYSTEMROOT", "")
     return env
-
-
-def descendants(root: int) -> list[int]:
-    """Every living process below ``root``, from /proc (nothing on systems without it)."""
-    children: dict[int, list[int]] = {}
-    try:
-        entries = [e for e in os.listdir("/proc") if e.isdigit()]
-    except OSError:
-        return []
-    for entry in entries:
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as handle:
-                parent = int(handle.read().rsplit(b")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(parent, []).append(int(entry))
-    found, todo = [], [root]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def _wait_until_gone(pids: list[int], timeout: float) -> None:
-    """Wait until each process is gone or a zombie (killed, not yet reaped by its parent)."""
-    deadline = time.monotonic() + timeout
-    for pid in pids:
-        while time.monotonic() < deadline:
-            try:
-                with open(f"/proc/{pid}/stat", "rb") as handle:
-                    state = handle.read().rsplit(b")", 1)[1].split()[0]
-            except (OSError, IndexError):
-                break
-            if state in (b"Z", b"X"):
-                break
-            time.sleep(0.005)
 
 
 class WorkerProcess:
@@ -171,24 +135,19 @@ class WorkerProcess:
         return f"exit code {code}"
 
     def kill(self) -> None:
-        """Kill the worker, its process group and every process below it (children that
-        left the group with setsid, a sandbox's whole PID namespace), and wait for them."""
-        tree = descendants(self.process.pid)
+        """Kill the worker and every process below it, at once (the worker's reaper keeps
+        setsid escapes below it; a sandbox's PID namespace dies with it), and wait for them."""
+        tree = kill_tree(self.process.pid)
         try:
-            os.killpg(self.process.pid, signal.SIGKILL)
+            os.killpg(self.process.pid, signal.SIGKILL)  # without /proc: the process group
         except (ProcessLookupError, PermissionError):
             if self.process.poll() is None:
                 self.process.kill()
-        for pid in tree:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             pass
-        _wait_until_gone(tree, timeout=2.0)
+        reap([pid for pid in tree if pid != self.process.pid])
         for stream in (self.process.stdin, self.process.stdout):
             try:
                 stream.close()
