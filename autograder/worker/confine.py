@@ -13,6 +13,7 @@ Uses ctypes only; every step reports whether it took effect.
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
 import platform
 import struct
@@ -91,13 +92,13 @@ class _Program(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_Filter))]
 
 
-def block_network_sockets() -> bool:
-    """seccomp: socket(family != AF_UNIX) fails with EACCES; every other call is allowed."""
+def block_network_sockets(error: int = errno.EACCES) -> bool:
+    """seccomp: socket(family != AF_UNIX) fails with ``error``; every other call is allowed."""
     machine = platform.machine()
     if machine not in _SYSCALLS:
         return False
     load, jump_equal, ret = 0x20, 0x15, 0x06
-    allow, deny = 0x7FFF0000, 0x00050000 | 13  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EACCES
+    allow, deny = 0x7FFF0000, 0x00050000 | error  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | error
     program = [
         (load, 0, 0, 4),                            # arch
         (jump_equal, 0, 5, _AUDIT_ARCH[machine]),

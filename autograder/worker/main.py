@@ -13,16 +13,11 @@ PROTOCOL_IN = os.dup(0)
 PROTOCOL_OUT = os.dup(1)
 
 
-def _drop_privileges(argv: list[str]) -> None:
-    """``--uid N``: become that uid and gid with no supplementary groups, before anything else."""
-    if "--uid" in argv:
-        uid = int(argv[argv.index("--uid") + 1])
-        os.setgroups([])
-        os.setgid(uid)
-        os.setuid(uid)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
 
+import restrict  # noqa: E402
 
-_drop_privileges(sys.argv)
+restrict.drop_privileges(sys.argv)  # before anything else
 
 
 def _redirect_standard_streams() -> None:
@@ -41,8 +36,6 @@ import importlib.util  # noqa: E402
 import traceback  # noqa: E402
 import warnings  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
-
 import frames  # noqa: E402
 import values  # noqa: E402
 
@@ -58,32 +51,6 @@ def _read_exact(count: int) -> bytes:
         chunks.append(chunk)
         count -= len(chunk)
     return b"".join(chunks)
-
-
-def _apply_limits(limits: dict) -> None:
-    try:
-        import resource
-        import signal
-    except ImportError:  # not on POSIX: timeouts in the parent are all there is
-        return
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    table = {
-        "cpu_seconds": resource.RLIMIT_CPU,
-        "address_space_bytes": getattr(resource, "RLIMIT_AS", None),
-        "file_size_bytes": resource.RLIMIT_FSIZE,
-        "open_files": resource.RLIMIT_NOFILE,
-        "core_bytes": resource.RLIMIT_CORE,
-        "processes": getattr(resource, "RLIMIT_NPROC", None),
-    }
-    for key, which in table.items():
-        if which is None or key not in limits:
-            continue
-        value = int(limits[key])
-        hard = value + 1 if key == "cpu_seconds" else value
-        try:
-            resource.setrlimit(which, (value, hard))
-        except (ValueError, OSError):
-            pass
 
 
 def _student_traceback(exc: BaseException, path: str) -> str:
@@ -153,7 +120,7 @@ class Session:
 
     def load(self, header: dict) -> dict:
         self.path = os.path.abspath(header["path"])
-        _apply_limits(header.get("limits", {}))
+        restrict.apply_limits(header.get("limits", {}))
         if header.get("confine"):  # before any thread starts: both confinements are per thread
             import confine
 

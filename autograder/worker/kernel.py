@@ -1,0 +1,36 @@
+"""Entry of the kernel nbgrader starts for a student's notebook: confine, then become the kernel.
+
+Run as ``python -I kernel.py [--uid N] SETUP -- KERNEL COMMAND...`` by
+:mod:`autograder.nbgrader_kernel`, inside bubblewrap where the tier has it.
+SETUP is JSON: the resource limits and, in the landlock tier, the paths the
+kernel may read and write. The restrictions (uid, limits, Landlock, seccomp)
+are kept across ``exec``, so the kernel and everything it starts has them.
+"""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
+
+import confine  # noqa: E402
+import restrict  # noqa: E402
+
+
+def main(argv: list[str]) -> None:
+    split = argv.index("--")
+    own, kernel = argv[:split], argv[split + 1:]
+    restrict.drop_privileges(own)
+    setup = json.loads(own[-1])
+    restrict.apply_limits(setup["limits"])
+    confinement = setup.get("confine")
+    if confinement and not (confine.apply_landlock(confinement["read"], confinement["write"])
+                            and confine.block_network_sockets(errno.EOPNOTSUPP)):
+        sys.exit("the kernel could not be confined")
+    os.execv(kernel[0], kernel)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
