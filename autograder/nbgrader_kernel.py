@@ -8,12 +8,13 @@ kernel through ``worker/kernel.py`` in the sandbox of the machine's tier:
 - the kernel's channels are Unix socket files (``transport="ipc"``) in a
   private runtime folder, so bubblewrap can take the network away entirely,
   and seccomp can deny every other socket family;
-- it may write only in that runtime folder (its HOME) and the notebook's own
-  folder (its working directory); the grader's package, the reference and
-  the stubs' package are out of its sight (bubblewrap) or reach (Landlock);
-- as root it runs under the sandbox's dedicated uid: both folders are given
-  to that uid for the run, and the notebook's folder is given back after;
-- after shutdown every process it started is killed.
+- it runs in a private copy of the notebook's folder inside that runtime
+  folder, the only place it may write: nothing it leaves (files, links, a
+  process that outlived it) reaches the folders nbgrader writes and copies
+  to students as the teacher; the grader's package, the reference and the
+  stubs' package are out of its sight (bubblewrap) or reach (Landlock);
+- as root it runs under the sandbox's dedicated uid, in every tier that has one;
+- after shutdown every process it started is killed and the runtime folder removed.
 
 Nothing the kernel does is scored: see :mod:`autograder.nbgrader_grading`.
 """
@@ -43,26 +44,30 @@ class ConfinedKernelManager(AsyncKernelManager):
         super().__init__(**kwargs)
         self._runtime: Path | None = None
         self._sandbox: Sandbox | None = None
-        self._owners: dict[str, tuple[int, int]] = {}
-        self._workdir: Path | None = None
 
     async def _async_pre_start_kernel(self, **kw):
         self._runtime = Path(tempfile.mkdtemp(prefix="grade-kernel-"))
+        try:
+            return await self._confined_start(**kw)
+        except BaseException:
+            self._release()
+            raise
+
+    async def _confined_start(self, **kw):
         self._sandbox = Sandbox(detect(), None)
         self.transport = "ipc"
         self.ip = str(self._runtime / "channel")
         self.connection_file = str(self._runtime / "connection.json")
-        self._workdir = Path(kw.get("cwd") or os.getcwd()).resolve()
+        workdir = self._runtime / "notebook"
+        shutil.copytree(kw.get("cwd") or os.getcwd(), workdir, symlinks=True)
         kernel_command, kw = await super()._async_pre_start_kernel(**kw)
         build_matplotlib_cache()
         self._sandbox.prepare(self._runtime)  # the font cache, and the folder to the sandbox's uid
-        if self._sandbox.uid is not None:
-            self._owners = _give_to(self._workdir, self._sandbox.uid)
         environment = kernel_environment(self._runtime)
         setup = {"limits": self._sandbox.worker_limits(KERNEL_LIMITS.for_worker()),
-                 "confine": self._sandbox.confinement(self._runtime, self._workdir)}
-        command = self._sandbox.command(self._runtime, environment, entry="kernel.py", workdir=self._workdir)
-        kw.update(env=environment, cwd=str(self._workdir), stdin=subprocess.DEVNULL,
+                 "confine": self._sandbox.confinement(self._runtime), "cwd": str(workdir)}
+        command = self._sandbox.command(self._runtime, environment, entry="kernel.py")
+        kw.update(env=environment, cwd=str(workdir), stdin=subprocess.DEVNULL,
                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return [*command, json.dumps(setup), "--", *kernel_command], kw
 
@@ -83,9 +88,6 @@ class ConfinedKernelManager(AsyncKernelManager):
         if self._sandbox is not None:
             self._sandbox.release()  # as root: kills every process of the sandbox's uid
             self._sandbox = None
-        if self._owners:
-            _give_back(self._workdir, self._owners)
-            self._owners = {}
         if self._runtime is not None:
             shutil.rmtree(self._runtime, ignore_errors=True)
             self._runtime = None
@@ -117,27 +119,3 @@ def kernel_environment(runtime: Path) -> dict[str, str]:
     environment["IPYTHONDIR"] = str(runtime / "ipython")
     environment["JUPYTER_RUNTIME_DIR"] = str(runtime / "jupyter")
     return environment
-
-
-def _give_to(folder: Path, uid: int) -> dict[str, tuple[int, int]]:
-    """Make ``folder`` and what it holds the uid's; the owners before, to give it back."""
-    owners = {}
-    for path in _walk(folder):
-        status = os.lstat(path)
-        owners[path] = (status.st_uid, status.st_gid)
-        os.lchown(path, uid, uid)
-    return owners
-
-
-def _give_back(folder: Path, owners: dict[str, tuple[int, int]]) -> None:
-    """Every path in ``folder`` to its owner before, what is new to the folder's owner."""
-    default = owners[str(folder)]
-    for path in _walk(folder):
-        os.lchown(path, *owners.get(path, default))
-
-
-def _walk(folder: Path) -> list[str]:
-    found = [str(folder)]
-    for root, dirs, files in os.walk(folder):  # does not follow links
-        found += [os.path.join(root, name) for name in dirs + files]
-    return found

@@ -182,10 +182,8 @@ class Sandbox:
             for path in [run_dir, *run_dir.rglob("*")]:
                 os.chown(path, self.uid, self.uid)
 
-    def command(self, run_dir: Path, environment: dict[str, str], *, entry: str = "main.py",
-                workdir: Path | None = None) -> list[str]:
-        """Run ``entry``, a script of the worker folder, confined; ``workdir`` is a second folder it
-        may write, and then its working directory (a notebook kernel's own folder)."""
+    def command(self, run_dir: Path, environment: dict[str, str], entry: str = "main.py") -> list[str]:
+        """Run ``entry``, a script of the worker folder (the worker, or a notebook kernel's entry)."""
         # the venv's own path (its pyvenv.cfg matters), without ".." through folders the sandbox lacks
         python = [os.path.abspath(sys.executable), "-I"]
         if not self.uses_bubblewrap:
@@ -202,8 +200,7 @@ class Sandbox:
             argv += ["--ro-bind-try", file, file]
         roots = [r for r in library_roots() if not any(r.is_relative_to(s) for s in map(Path, SYSTEM_DIRS))]
         files = [Path(f) for f in SYSTEM_FILES if os.path.exists(f)]
-        writable = [run_dir] + ([workdir] if workdir is not None else [])
-        argv += _traversable_parents([*roots, *files, Path(IN_SANDBOX_WORKER), *writable])
+        argv += _traversable_parents([*roots, *files, Path(IN_SANDBOX_WORKER), run_dir])
         for root in roots:
             argv += ["--ro-bind", str(root), str(root)]
         for hidden in grader_paths():
@@ -212,9 +209,7 @@ class Sandbox:
         argv += ["--ro-bind", str(WORKER_DIR), IN_SANDBOX_WORKER]
         if self.probes_path is not None:
             argv += ["--ro-bind", str(self.probes_path), IN_SANDBOX_PROBES]
-        for folder in writable:
-            argv += ["--bind", str(folder), str(folder)]
-        argv += ["--chdir", str(writable[-1])]
+        argv += ["--bind", str(run_dir), str(run_dir), "--chdir", str(run_dir)]
         argv += python + [f"{IN_SANDBOX_WORKER}/{entry}"]
         if self.uid is not None:
             argv += ["--uid", str(self.uid)]
@@ -225,8 +220,8 @@ class Sandbox:
             return None
         return IN_SANDBOX_PROBES if self.uses_bubblewrap else str(self.probes_path)
 
-    def confinement(self, run_dir: Path, workdir: Path | None = None) -> dict | None:
-        """What a landlock-tier worker may read and write (``workdir`` as in :meth:`command`)."""
+    def confinement(self, run_dir: Path) -> dict | None:
+        """What a landlock-tier worker may read and write."""
         if self.tier.name != "landlock":
             return None
         hidden = [p.resolve() for p in grader_paths()]
@@ -236,7 +231,7 @@ class Sandbox:
             read.append(str(self.probes_path))
         for root in library_roots():
             read += [str(p) for p in _readable_below(root, hidden)]
-        return {"read": read, "write": [str(run_dir)] + ([str(workdir)] if workdir is not None else [])}
+        return {"read": read, "write": [str(run_dir)]}
 
     def worker_limits(self, limits: dict) -> dict:
         """A dedicated uid can be capped in processes (for a shared uid that would count the user's own)."""

@@ -2,8 +2,8 @@
 
 Run as ``python -I kernel.py [--uid N] SETUP -- KERNEL COMMAND...`` by
 :mod:`autograder.nbgrader_kernel`, inside bubblewrap where the tier has it.
-SETUP is JSON: the resource limits and, in the landlock tier, the paths the
-kernel may read and write. The restrictions (uid, limits, Landlock, seccomp)
+SETUP is JSON: the resource limits, the working directory and, in the
+landlock tier, the paths the kernel may read and write. The restrictions (uid, limits, Landlock, seccomp)
 are kept across ``exec``, so the kernel and everything it starts has them.
 """
 from __future__ import annotations
@@ -29,6 +29,7 @@ def main(argv: list[str]) -> None:
     if confinement and not (confine.apply_landlock(confinement["read"], confinement["write"])
                             and confine.block_network_sockets(errno.EOPNOTSUPP)):
         sys.exit("the kernel could not be confined")
+    os.chdir(setup["cwd"])
     os.execv(kernel[0], kernel)
 
 
