@@ -166,6 +166,7 @@ def test_verdicts_name_an_unprotected_tier_in_the_course_language(tmp_path, monk
     import logging
 
     import nbformat
+
     from autograder import nbgrader_course, sandbox
     from autograder.nbgrader_grading import RESULT, GradeSubmittedCode, RecordVerdicts
 

@@ -15,8 +15,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
 
-import confine  # noqa: E402
-import restrict  # noqa: E402
+import confine
+import restrict
 
 
 def main(argv: list[str]) -> None:
