@@ -84,6 +84,13 @@ class ConfinedKernelManager(AsyncKernelManager):
                     pass
             self._release()
 
+    async def cleanup_resources(self, restart: bool = False) -> None:
+        """What nbclient calls instead of shutdown_kernel when the kernel is already dead."""
+        try:
+            await super().cleanup_resources(restart=restart)
+        finally:
+            self._release()
+
     def _release(self) -> None:
         if self._sandbox is not None:
             self._sandbox.release()  # as root: kills every process of the sandbox's uid
