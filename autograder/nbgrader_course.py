@@ -17,17 +17,29 @@ from .i18n import Text
 from .registry import Exercise, all_exercises
 
 SCHEMA_VERSION = 3
+TEST_CELL_PREFIX = "test_"  # then the check id: how autograde finds a test cell's check
 CONFIG = '''\
 # nbgrader configuration of the cross-entropy course, written by `grade nbgrader init`.
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, GetGrades,
+                                    IgnorePattern, LimitOutput, SaveAutoGrades)
+
+from autograder.nbgrader_grading import GradeSubmittedCode, RecordVerdicts
+from autograder.nbgrader_kernel import ConfinedExecute
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 c.CourseDirectory.course_id = "cross-entropy"
+# The points come from the grader: GradeSubmittedCode grades the notebook's code in the grader's
+# sandbox before the kernel runs, RecordVerdicts writes each check's result into its test cell.
+# The kernel runs the notebook confined like the grader's worker (for the outputs students see).
+c.Autograde.autograde_preprocessors = [
+    GradeSubmittedCode, ConfinedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+    RecordVerdicts, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,
+]
+c.RecordVerdicts.lang = "{lang}"
+c.Execute.timeout = 60
 # Feedback shows what each check found, never the source of the hidden checks.
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
-# The first check cell of a notebook grades all of its code in a fresh process.
-c.Execute.timeout = 300
 '''
 POINTS = Text("{points:g} point(s)", "{points:g} 分")
 HIDDEN_NOTE = Text("hidden check, run when your work is graded", "隐藏检查，批改时运行")
@@ -40,7 +52,7 @@ class CourseExists(Exception):
 
 def write_course(root: Path, lang: str, *, force: bool = False) -> list[Path]:
     """Write nbgrader_config.py and source/exerciseN/exerciseN.ipynb under ``root``."""
-    planned = {root / "nbgrader_config.py": CONFIG}
+    planned = {root / "nbgrader_config.py": CONFIG.replace("{lang}", lang)}
     for exercise in all_exercises():
         path = root / "source" / exercise.name / f"{exercise.name}.ipynb"
         planned[path] = json.dumps(exercise_notebook(exercise, lang), ensure_ascii=False, indent=1) + "\n"
@@ -135,7 +147,7 @@ def _test_cell(exercise: Exercise, check, lang: str) -> dict:
             f"check({exercise.name!r}, {check.id!r}, lang={lang!r})")
     if check.spec.hidden:
         call = f"### BEGIN HIDDEN TESTS\n{call}\n### END HIDDEN TESTS"
-    return _code(f"test_{check.id}", f"{comment}\n{call}",
+    return _code(f"{TEST_CELL_PREFIX}{check.id}", f"{comment}\n{call}",
                  nbgrader={"grade": True, "solution": False, "locked": True, "points": check.spec.points})
 
 

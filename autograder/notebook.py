@@ -3,9 +3,12 @@
 ``check("exercise3", "sigmoid")`` takes the code the student ran in this kernel
 (its input history, without the check cells), grades it once per exercise in a
 fresh ``grade`` process — which runs it in its own worker — and shows this
-check's result. Nothing is judged in the kernel's namespace, where the
-student's code has run. A failed check raises :class:`CheckFailed`, so
-nbgrader gives the cell no points; it is shown as one line, not a traceback.
+check's result, for students working in Jupyter. A failed check raises
+:class:`CheckFailed`, shown as one line, not a traceback.
+
+Everything here runs in the student's kernel, so it is advice, not a score:
+``nbgrader autograde`` never runs it (its confined kernel cannot import the
+grader) and takes its points from :mod:`autograder.nbgrader_grading`.
 """
 from __future__ import annotations
 

@@ -207,12 +207,13 @@ class Sandbox:
             for path in [run_dir, *run_dir.rglob("*")]:
                 os.chown(path, self.uid, self.uid)
 
-    def command(self, run_dir: Path, environment: dict[str, str]) -> list[str]:
+    def command(self, run_dir: Path, environment: dict[str, str], entry: str = "main.py") -> list[str]:
+        """Run ``entry``, a script of the worker folder (the worker, or a notebook kernel's entry)."""
         # the venv's own path (its pyvenv.cfg matters), without ".." through folders the sandbox lacks
         python = [os.path.abspath(sys.executable), "-I"]
         drop = ["--uid", str(self.uid)] if self.uid is not None else []
         if not self.uses_bubblewrap:  # no sandbox view: the interpreter may lie in root's home
-            return python + [str(WORKER_DIR / "main.py")] + drop + (["--keep-read-access"] if drop else [])
+            return python + [str(WORKER_DIR / entry)] + drop + (["--keep-read-access"] if drop else [])
         argv = ["bwrap", *_namespaces(self.uid is not None), "--die-with-parent", "--new-session", "--clearenv"]
         argv += [arg for name, value in environment.items() for arg in ("--setenv", name, value)]
         argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
@@ -235,23 +236,26 @@ class Sandbox:
         if self.converters_path is not None:
             argv += ["--ro-bind", str(self.converters_path), IN_SANDBOX_CONVERTERS]
         argv += ["--bind", str(run_dir), str(run_dir), "--chdir", str(run_dir)]
-        return argv + python + [f"{IN_SANDBOX_WORKER}/main.py"] + drop
+        return argv + python + [f"{IN_SANDBOX_WORKER}/{entry}"] + drop
 
     def converters_for_worker(self) -> str | None:
         if self.converters_path is None:
             return None
         return IN_SANDBOX_CONVERTERS if self.uses_bubblewrap else str(self.converters_path)
 
-    def confinement(self, run_dir: Path) -> dict | None:
-        """What the worker confines itself to on Linux: it writes only its output files, each
-        capped by the file-size limit, so the run folder's total size is capped and it holds
-        nothing the grader cannot delete (``read``: what a landlock-tier worker may read;
-        ``write`` None: no Landlock, only the seccomp filter)."""
+    def confinement(self, run_dir: Path, writable: list[Path] | None = None) -> dict | None:
+        """What the worker confines itself to on Linux: by default it writes only its output
+        files, each capped by the file-size limit, so the run folder's total size is capped and
+        it holds nothing the grader cannot delete; ``writable`` replaces them (a notebook kernel
+        writes its own folder). ``read``: what a landlock-tier worker may read; ``write`` None:
+        no Landlock, only the seccomp filter."""
         if self.tier.name == "basic":
             return None
         if self.tier.name == "limits":
             return {"read": None, "write": None}
-        write = [str(run_dir / name) for name in OUTPUT_FILES] + ["/dev/null"]
+        if writable is None:
+            writable = [run_dir / name for name in OUTPUT_FILES]
+        write = [str(path) for path in writable] + ["/dev/null"]
         if self.tier.name != "landlock":
             return {"read": None, "write": write}  # bubblewrap decides what is visible
         hidden = [p.resolve() for p in grader_paths()]

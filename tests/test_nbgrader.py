@@ -159,3 +159,32 @@ def test_broken_notebook_is_graded_not_crashed(course):
     html = (course / "feedback" / "dave" / "exercise1" / "exercise1.html").read_text()
     assert "SyntaxError" in html and "a cell that fails" in html
     assert 0 < exported_scores(course)[("dave", "exercise1")] < 10
+
+
+def test_verdicts_name_an_unprotected_tier_in_the_course_language(tmp_path, monkeypatch, caplog):
+    """Where no tier confines the grading, the log and the first test cell say so, in the config's language."""
+    import logging
+
+    import nbformat
+
+    from autograder import nbgrader_course, sandbox
+    from autograder.nbgrader_grading import RESULT, GradeSubmittedCode, RecordVerdicts
+
+    monkeypatch.setenv("GRADE_ISOLATION", "limits")
+    sandbox.detect.cache_clear()
+    try:
+        exercise = all_exercises()[0]
+        notebook = nbformat.from_dict(nbgrader_course.exercise_notebook(exercise, "zh"))
+        resources = {"nbgrader": {"notebook": exercise.name}}
+        GradeSubmittedCode().preprocess(notebook, resources)
+    finally:
+        sandbox.detect.cache_clear()
+    assert resources[RESULT].isolation == "limits"
+    with caplog.at_level(logging.WARNING):
+        RecordVerdicts(lang="zh").preprocess(notebook, resources)
+    tests = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    first = tests[0].outputs[0].text
+    assert "隔离：limits" in first and "通过。" in first
+    assert all(len(c.outputs) == 1 and c.outputs[0].output_type == "stream" for c in tests)  # all passed
+    assert "隔离：limits" not in tests[1].outputs[0].text
+    assert "隔离：limits" in caplog.text

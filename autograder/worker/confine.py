@@ -16,6 +16,7 @@ Uses ctypes only; every step reports whether it took effect.
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
 import platform
 import struct
@@ -96,24 +97,30 @@ class _Program(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_Filter))]
 
 
-def block_sockets() -> bool:
-    """seccomp: socket() and io_uring_setup() fail with EACCES, and so does every call made
-    through another ABI (32-bit, x32), where those calls have other numbers."""
+def block_sockets(allow_unix: bool = False, error: int = errno.EACCES) -> bool:
+    """seccomp: socket() (but for AF_UNIX with ``allow_unix``, which a kernel's channels need)
+    and io_uring_setup() fail with ``error``, and so does every call made through another ABI
+    (32-bit, x32), where those calls have other numbers."""
     machine = platform.machine()
     if machine not in _SYSCALLS:
         return False
     load, jump_equal, jump_set, ret = 0x20, 0x15, 0x45, 0x06
-    allow, deny = 0x7FFF0000, 0x00050000 | 13  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EACCES
-    program = [
-        (load, 0, 0, 4),                            # arch
-        (jump_equal, 0, 5, _AUDIT_ARCH[machine]),
-        (load, 0, 0, 0),                            # syscall number
-        (jump_set, 3, 0, 0x40000000),               # the x32 ABI
-        (jump_equal, 2, 0, _SYSCALLS[machine][3]),  # socket
-        (jump_equal, 1, 0, _SYSCALLS[machine][4]),  # io_uring_setup
-        (ret, 0, 0, allow),
-        (ret, 0, 0, deny),
+    socket, io_uring_setup = _SYSCALLS[machine][3:5]
+    # (code, target if true, target if false, k): targets are labels, resolved to offsets below
+    rows = [
+        (load, None, None, 4),                          # arch
+        (jump_equal, None, "deny", _AUDIT_ARCH[machine]),
+        (load, None, None, 0),                          # syscall number
+        (jump_set, "deny", None, 0x40000000),           # the x32 ABI
+        (jump_equal, "deny", None, io_uring_setup),
+        (jump_equal, "family" if allow_unix else "deny", "allow", socket),
     ]
+    if allow_unix:
+        rows += [(load, None, None, 16), (jump_equal, "allow", "deny", 1)]  # socket's family: AF_UNIX
+    labels = {"family": 6, "allow": len(rows), "deny": len(rows) + 1}
+    program = [(code, labels[yes] - i - 1 if yes else 0, labels[no] - i - 1 if no else 0, k)
+               for i, (code, yes, no, k) in enumerate(rows)]
+    program += [(ret, 0, 0, 0x7FFF0000), (ret, 0, 0, 0x00050000 | error)]  # SECCOMP_RET_ALLOW, _ERRNO
     filters = (_Filter * len(program))(*[_Filter(*row) for row in program])
     prog = _Program(len(program), filters)
     if _libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS

@@ -7,78 +7,18 @@ go to capped files in the run folder and never reach the grader's output.
 from __future__ import annotations
 
 import os
-import struct
 import sys
 
 PROTOCOL_IN = os.dup(0)
 PROTOCOL_OUT = os.dup(1)
 
 
-def _drop_privileges(argv: list[str]) -> None:
-    """``--uid N``: become that uid and gid with no supplementary groups, before anything else.
-    ``--keep-read-access``: keep only the capability to read past file modes (where no sandbox
-    view holds the interpreter, which may lie in root's home): what may be read is then
-    Landlock's to decide, and nothing else of root's is kept."""
-    if "--uid" not in argv:
-        return
-    uid = int(argv[argv.index("--uid") + 1])
-    keep = "--keep-read-access" in argv
-    if keep:
-        import ctypes
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(8, 1, 0, 0, 0)  # PR_SET_KEEPCAPS: the permitted set survives setuid
-    os.setgroups([])
-    os.setgid(uid)
-    os.setuid(uid)
-    if keep:
-        read_search = 1 << 2  # CAP_DAC_READ_SEARCH
-        header = ctypes.create_string_buffer(struct.pack("Ii", 0x20080522, 0))  # capability ABI 3, this process
-        data = ctypes.create_string_buffer(struct.pack("6I", read_search, read_search, 0, 0, 0, 0))
-        if libc.capset(header, data) != 0:
-            raise SystemExit("could not drop capabilities")
-        libc.prctl(8, 0, 0, 0, 0)
+import restrict  # noqa: E402
 
-
-_drop_privileges(sys.argv)
-
-
-def _stay_as_reaper() -> None:
-    """Linux: the process the grader started forks the worker proper and only reaps. As a
-    child subreaper it inherits every process the student's code orphans (a double fork, a
-    setsid daemon), so all of them stay below the pid the grader kills; Landlock's signal
-    scope keeps the confined worker from signalling it. When the worker dies the reaper
-    kills what is left and exits with the worker's status (a signal N as 128 + N)."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    if ctypes.CDLL(None).prctl(36, 1, 0, 0, 0) != 0:  # PR_SET_CHILD_SUBREAPER
-        return
-    worker = os.fork()
-    if worker == 0:
-        return
-    null = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(null, fd)
-    for fd in (null, PROTOCOL_IN, PROTOCOL_OUT):  # the grader sees the worker's death as end of file
-        os.close(fd)
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import tree
-
-    status = 0
-    while True:
-        try:
-            pid, code = os.waitpid(-1, 0)
-        except ChildProcessError:
-            break
-        if pid == worker:
-            status = 128 + os.WTERMSIG(code) if os.WIFSIGNALED(code) else os.WEXITSTATUS(code)
-            tree.kill_tree(os.getpid(), include_root=False)
-    os._exit(status)
-
-
-_stay_as_reaper()
+restrict.drop_privileges(sys.argv)  # before anything else
+restrict.stay_as_reaper(private_fds=(PROTOCOL_IN, PROTOCOL_OUT))
 
 
 def _redirect_standard_streams() -> None:
@@ -99,8 +39,6 @@ import threading
 import traceback  # noqa: E402
 import warnings  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
-
 import frames  # noqa: E402
 import values  # noqa: E402
 
@@ -117,32 +55,6 @@ def _read_exact(count: int) -> bytes:
         chunks.append(chunk)
         count -= len(chunk)
     return b"".join(chunks)
-
-
-def _apply_limits(limits: dict) -> None:
-    try:
-        import resource
-        import signal
-    except ImportError:  # not on POSIX: timeouts in the parent are all there is
-        return
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    table = {
-        "cpu_seconds": resource.RLIMIT_CPU,
-        "address_space_bytes": getattr(resource, "RLIMIT_AS", None),
-        "file_size_bytes": resource.RLIMIT_FSIZE,
-        "open_files": resource.RLIMIT_NOFILE,
-        "core_bytes": resource.RLIMIT_CORE,
-        "processes": getattr(resource, "RLIMIT_NPROC", None),
-    }
-    for key, which in table.items():
-        if which is None or key not in limits:
-            continue
-        value = int(limits[key])
-        hard = value + 1 if key == "cpu_seconds" else value
-        try:
-            resource.setrlimit(which, (value, hard))
-        except (ValueError, OSError):
-            pass
 
 
 def _student_traceback(exc: BaseException, path: str) -> str:
@@ -239,7 +151,7 @@ class Session:
 
     def load(self, header: dict) -> dict:
         self.path = os.path.abspath(header["path"])
-        _apply_limits(header.get("limits", {}))
+        restrict.apply_limits(header.get("limits", {}))
         confinement = header.get("confine")
         if confinement is not None:  # before any thread starts: both confinements are per thread
             import confine
