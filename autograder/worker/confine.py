@@ -21,9 +21,10 @@ import os
 import platform
 import struct
 
-_SYSCALLS = {  # landlock_create_ruleset, landlock_add_rule, landlock_restrict_self, socket, io_uring_setup
-    "x86_64": (444, 445, 446, 41, 425),
-    "aarch64": (444, 445, 446, 198, 425),
+_SYSCALLS = {  # landlock_create_ruleset, landlock_add_rule, landlock_restrict_self, socket, io_uring_setup,
+    # open_by_handle_at
+    "x86_64": (444, 445, 446, 41, 425, 304),
+    "aarch64": (444, 445, 446, 198, 425, 265),
 }
 _AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
 
@@ -98,14 +99,14 @@ class _Program(ctypes.Structure):
 
 
 def block_sockets(allow_unix: bool = False, error: int = errno.EACCES) -> bool:
-    """seccomp: socket() (but for AF_UNIX with ``allow_unix``, which a kernel's channels need)
-    and io_uring_setup() fail with ``error``, and so does every call made through another ABI
-    (32-bit, x32), where those calls have other numbers."""
+    """seccomp: socket() (but for AF_UNIX with ``allow_unix``, which a kernel's channels need),
+    io_uring_setup() and open_by_handle_at() fail with ``error``, and so does every call made
+    through another ABI (32-bit, x32), where those calls have other numbers."""
     machine = platform.machine()
     if machine not in _SYSCALLS:
         return False
     load, jump_equal, jump_set, ret = 0x20, 0x15, 0x45, 0x06
-    socket, io_uring_setup = _SYSCALLS[machine][3:5]
+    socket, io_uring_setup, open_by_handle_at = _SYSCALLS[machine][3:6]
     # (code, target if true, target if false, k): targets are labels, resolved to offsets below
     rows = [
         (load, None, None, 4),                          # arch
@@ -113,11 +114,12 @@ def block_sockets(allow_unix: bool = False, error: int = errno.EACCES) -> bool:
         (load, None, None, 0),                          # syscall number
         (jump_set, "deny", None, 0x40000000),           # the x32 ABI
         (jump_equal, "deny", None, io_uring_setup),
+        (jump_equal, "deny", None, open_by_handle_at),  # opens by inode, past any path rule
         (jump_equal, "family" if allow_unix else "deny", "allow", socket),
     ]
     if allow_unix:
         rows += [(load, None, None, 16), (jump_equal, "allow", "deny", 1)]  # socket's family: AF_UNIX
-    labels = {"family": 6, "allow": len(rows), "deny": len(rows) + 1}
+    labels = {"family": 7, "allow": len(rows), "deny": len(rows) + 1}
     program = [(code, labels[yes] - i - 1 if yes else 0, labels[no] - i - 1 if no else 0, k)
                for i, (code, yes, no, k) in enumerate(rows)]
     program += [(ret, 0, 0, 0x7FFF0000), (ret, 0, 0, 0x00050000 | error)]  # SECCOMP_RET_ALLOW, _ERRNO
