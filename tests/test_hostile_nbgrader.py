@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SUBMISSIONS
+from conftest import ROOT, SUBMISSIONS, leftover_processes
 
 from autograder.registry import find
 
@@ -88,6 +88,12 @@ try:
     print("network reached")
 except OSError as error:
     print("network blocked:", type(error).__name__)
+if os.fork() == 0:  # a daemon: it leaves the kernel's process tree and session, and waits
+    os.setsid()
+    if os.fork() == 0:
+        import time
+        time.sleep(600)
+    os._exit(0)
 """
 
 
@@ -236,3 +242,8 @@ def test_kernel_has_no_network(course):
         course.listener.accept()
     prowled = (course.root / "autograded" / "prowler" / "exercise1" / "exercise1.ipynb").read_text()
     assert "network blocked: " in prowled
+
+
+def test_kernel_leaves_no_process_behind(course):
+    """The prowler's kernel left a setsid daemon: it must be gone once autograde is done."""
+    assert leftover_processes() == []

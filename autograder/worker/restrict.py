@@ -11,8 +11,9 @@ import sys
 def drop_privileges(argv: list[str]) -> None:
     """``--uid N`` in ``argv``: become that uid and gid with no supplementary groups.
     ``--keep-read-access``: keep only the capability to read past file modes (where no sandbox
-    view holds the interpreter, which may lie in root's home): what may be read is then
-    Landlock's to decide, and nothing else of root's is kept."""
+    view holds the interpreter, which may lie in root's home or a private folder), also across
+    exec (a notebook kernel is exec'd): what may be read is then Landlock's to decide, and
+    nothing else of root's is kept."""
     if "--uid" not in argv:
         return
     uid = int(argv[argv.index("--uid") + 1])
@@ -28,10 +29,11 @@ def drop_privileges(argv: list[str]) -> None:
     if keep:
         read_search = 1 << 2  # CAP_DAC_READ_SEARCH
         header = ctypes.create_string_buffer(struct.pack("Ii", 0x20080522, 0))  # capability ABI 3, this process
-        data = ctypes.create_string_buffer(struct.pack("6I", read_search, read_search, 0, 0, 0, 0))
-        if libc.capset(header, data) != 0:
+        data = ctypes.create_string_buffer(struct.pack("6I", read_search, read_search, read_search, 0, 0, 0))
+        if libc.capset(header, data) != 0:  # effective, permitted, inheritable: this capability only
             raise SystemExit("could not drop capabilities")
         libc.prctl(8, 0, 0, 0, 0)
+        libc.prctl(47, 2, 2, 0, 0)  # PR_CAP_AMBIENT_RAISE CAP_DAC_READ_SEARCH: kept across exec
 
 
 def apply_limits(limits: dict) -> None:
