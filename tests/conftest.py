@@ -1,4 +1,5 @@
 import ctypes
+import json
 import os
 import sys
 from pathlib import Path
@@ -76,3 +77,12 @@ def tier(request, monkeypatch):
     sandbox.detect.cache_clear()
     yield request.param
     sandbox.detect.cache_clear()
+
+
+def load_notebook(path: Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def save_notebook(notebook: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(notebook), encoding="utf-8")

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SUBMISSIONS, leftover_processes
+from conftest import ROOT, SUBMISSIONS, leftover_processes, load_notebook, save_notebook
 
 from autograder.registry import find
 
@@ -104,15 +104,6 @@ def run(command, cwd, env):
     return log
 
 
-def load(path):
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def save(notebook, path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(notebook), encoding="utf-8")
-
-
 def with_cell_before_stubs(notebook, source):
     notebook["cells"].insert(2, {"cell_type": "code", "execution_count": None, "id": "attack", "metadata": {},
                                  "outputs": [], "source": source})
@@ -193,12 +184,12 @@ def _grade_course(generated: Path, base: Path) -> Course:
     prowler = PROWLER.format(targets=[str(root), str(home), str(outside)],
                              secrets=[str(EXERCISE.reference_path), str(HIDDEN_CHECKS)],
                              port=listener.getsockname()[1])
-    students = {"alice": load(source),
-                "carol": with_mistake(load(release), SUBMISSIONS / "exercise1" / "mistakes" / "log10.py"),
-                "prowler": with_cell_before_stubs(load(release), prowler)}
-    students.update({name: with_cell_before_stubs(load(release), code) for name, code in ATTACKS.items()})
+    students = {"alice": load_notebook(source),
+                "carol": with_mistake(load_notebook(release), SUBMISSIONS / "exercise1" / "mistakes" / "log10.py"),
+                "prowler": with_cell_before_stubs(load_notebook(release), prowler)}
+    students.update({name: with_cell_before_stubs(load_notebook(release), code) for name, code in ATTACKS.items()})
     for student, notebook in students.items():
-        save(notebook, root / "submitted" / student / "exercise1" / "exercise1.ipynb")
+        save_notebook(notebook, root / "submitted" / student / "exercise1" / "exercise1.ipynb")
     log = run([BIN / "nbgrader", "autograde", "exercise1", "--force"], root, env)
     run([BIN / "nbgrader", "generate_feedback", "exercise1", "--force"], root, env)
     run([BIN / "nbgrader", "export"], root, env)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from autograder.registry import all_exercises
-from conftest import SUBMISSIONS
+from conftest import SUBMISSIONS, load_notebook, save_notebook
 
 BIN = Path(sys.executable).parent
 EXERCISES = [e.name for e in all_exercises()]
@@ -35,15 +35,6 @@ def run(command, cwd):
     assert done.returncode == 0, log[-4000:]
     assert CONFIG_ERROR not in log, log[-4000:]
     return log
-
-
-def load(path):
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def save(notebook, path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(notebook), encoding="utf-8")
 
 
 def solution_cells(notebook):
@@ -81,17 +72,17 @@ def course(tmp_path_factory):
     for name in EXERCISES:
         run([BIN / "nbgrader", "generate_assignment", name, "--force"], cwd=root)
     for name in EXERCISES:
-        source = load(root / "source" / name / f"{name}.ipynb")
-        release = load(root / "release" / name / f"{name}.ipynb")
+        source = load_notebook(root / "source" / name / f"{name}.ipynb")
+        release = load_notebook(root / "release" / name / f"{name}.ipynb")
         students = {
             "alice": source,
             "bob": release,
-            "carol": with_code_from(load(root / "release" / name / f"{name}.ipynb"),
+            "carol": with_code_from(load_notebook(root / "release" / name / f"{name}.ipynb"),
                                     SUBMISSIONS / name / "mistakes" / MISTAKES[name]),
-            "dave": broken(load(root / "source" / name / f"{name}.ipynb"), name),
+            "dave": broken(load_notebook(root / "source" / name / f"{name}.ipynb"), name),
         }
         for student, notebook in students.items():
-            save(notebook, root / "submitted" / student / name / f"{name}.ipynb")
+            save_notebook(notebook, root / "submitted" / student / name / f"{name}.ipynb")
     logs = {}
     for name in EXERCISES:
         logs[name] = run([BIN / "nbgrader", "autograde", name, "--force"], cwd=root)
@@ -115,7 +106,7 @@ def grade_score(path):
 def test_course_has_config_and_a_notebook_per_exercise(course):
     assert (course / "nbgrader_config.py").exists()
     for name in EXERCISES:
-        notebook = load(course / "source" / name / f"{name}.ipynb")
+        notebook = load_notebook(course / "source" / name / f"{name}.ipynb")
         tests = [c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
         assert sum(c["metadata"]["nbgrader"]["points"] for c in tests) == 10
         assert all(c["metadata"]["nbgrader"]["locked"] for c in tests)
@@ -188,3 +179,14 @@ def test_verdicts_name_an_unprotected_tier_in_the_course_language(tmp_path, monk
     assert all(len(c.outputs) == 1 and c.outputs[0].output_type == "stream" for c in tests)  # all passed
     assert "隔离：limits" not in tests[1].outputs[0].text
     assert "隔离：limits" in caplog.text
+
+
+def test_students_validating_their_notebook_see_the_check_cells_feedback(course):
+    """A student's own run (nbgrader validate, an ordinary kernel) still grades through the check cells."""
+    solved = run([BIN / "nbgrader", "validate", course / "submitted" / "alice" / "exercise1" / "exercise1.ipynb"],
+                 cwd=course)
+    assert "Success! Your notebook passes all the tests." in solved
+    stubs = run([BIN / "nbgrader", "validate", course / "submitted" / "bob" / "exercise1" / "exercise1.ipynb"],
+                cwd=course)
+    assert "VALIDATION FAILED" in stubs
+    assert "CheckFailed: `one_hot` is not implemented yet" in stubs
