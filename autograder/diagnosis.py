@@ -23,6 +23,11 @@ from .results import Diagnosis
 from .student import Call
 
 
+# Exceptions no imitation or signature models: they mean the grader's own code is wrong, and
+# must reach the report as a grader error instead of passing for "this mistake does not apply".
+GRADER_BUGS = (NameError, ImportError, SyntaxError)
+
+
 @dataclass(frozen=True)
 class Mistake:
     id: str
@@ -60,6 +65,8 @@ def _signature_matches(mistake: Mistake, call: Call, expected: object) -> bool:
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return bool(mistake.signature(call, expected))
+    except GRADER_BUGS:
+        raise
     except Exception:  # noqa: BLE001 - a signature that does not apply
         return False
 
@@ -82,6 +89,8 @@ def imitate(imitation: Callable, args: tuple, kwargs: dict) -> tuple[object, str
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return imitation(*args, **kwargs), None
+    except GRADER_BUGS:
+        raise
     except Exception as exc:  # noqa: BLE001 - the mistake makes the code raise
         return None, type(exc).__name__
 

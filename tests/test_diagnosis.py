@@ -1,7 +1,9 @@
 """Every known mistake, written as a student would, is named — and only it."""
+import dataclasses
+
 import pytest
 
-from autograder.registry import all_exercises
+from autograder.registry import all_exercises, find
 from conftest import SUBMISSIONS, diagnosed_ids, grade_file
 
 MISTAKE_FILES = sorted(SUBMISSIONS.glob("exercise*/mistakes/*.py"))
@@ -16,6 +18,28 @@ def test_mistake_is_named_exactly(path):
     result = grade_file(path.parent.parent.name, path)
     assert result.score < result.max_score
     assert diagnosed_ids(result) == {mistake_id(path)}
+    assert grader_errors(result) == []
+
+
+def grader_errors(result):
+    return [c.failure.summary.en for c in result.checks
+            if c.failure and c.failure.summary.en.startswith("The grader itself failed")]
+
+
+def test_a_bug_in_an_imitation_is_a_grader_error_not_a_missing_diagnosis(tmp_path, monkeypatch):
+    """A NameError in the grader's own imitation is never taken for "this mistake does not apply"."""
+    exercise = find("exercise1")
+    mistakes = exercise.mistakes()
+    log10 = next(m for m in mistakes if m.id == "log10")
+
+    def broken(*args, **kwargs):
+        return undefined_helper(*args)  # noqa: F821 - the bug under test
+
+    buggy = tuple(dataclasses.replace(m, imitations=(broken,)) if m is log10 else m for m in mistakes)
+    monkeypatch.setattr(type(exercise), "mistakes", lambda self: buggy)
+    result = grade_file("exercise1", SUBMISSIONS / "exercise1" / "mistakes" / "log10.py")
+    errors = grader_errors(result)
+    assert errors and all("NameError" in e and "undefined_helper" in e for e in errors)
 
 
 @pytest.mark.parametrize("exercise", all_exercises(), ids=lambda e: e.name)

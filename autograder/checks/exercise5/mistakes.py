@@ -14,9 +14,9 @@ import numbers
 
 import numpy as np
 
-from ...diagnosis import Mistake
+from ...diagnosis import Mistake, imitate
 from ...i18n import Text
-from .verdict import DEFAULT_TOL, check_result_problem, same_check_result
+from .verdict import DEFAULT_TOL, check_result_problem, same_check_result, single_number
 
 DEFAULT_H = 1e-5
 PARAMETERS = {
@@ -169,16 +169,15 @@ def _reproduces(*imitations):
         tol = _argument(call, "tol", DEFAULT_TOL)
         for imitation in imitations:
             args, kwargs = call.exercise.resolve_probes(copy.deepcopy((call.args, call.kwargs)))
-            try:
-                imitated = imitation(*args, **kwargs)
-            except Exception as exc:  # noqa: BLE001 - the mistake makes the code raise
-                if (call.error is not None and call.error.kind == "raised"
-                        and call.error.type_name == type(exc).__name__):
+            imitated, raised = imitate(imitation, args, kwargs)
+            if raised is not None:  # the mistake makes the code raise
+                if call.error is not None and call.error.kind == "raised" and call.error.type_name == raised:
                     return True
                 continue
             if call.error is not None:
                 continue
-            if _number(imitated[1]) is not None and _number(imitated[1]) > 0.999:
+            error = single_number(imitated[1])
+            if error is not None and error > 0.999:
                 continue
             if (same_check_result(call.received, imitated)
                     and check_result_problem(imitated, expected, tol) is not None):

@@ -11,7 +11,8 @@ from ...i18n import Text
 DEFAULT_TOL = 1e-6
 
 
-def _number(value) -> float | None:
+def single_number(value) -> float | None:
+    """The value as one float; None for a truth value, or anything but one number."""
     if isinstance(value, (bool, np.bool_)):
         return None
     array = as_number_array(value)
@@ -34,7 +35,7 @@ def check_result_problem(received, expected, tol) -> Text | None:
     if not isinstance(passed, (bool, np.bool_)):
         return Text(f"the first item should be True or False, got {kind_of(passed)}",
                     f"第一项应为 True 或 False，实际得到{kind_of(passed, 'zh')}")
-    got = _number(error)
+    got = single_number(error)
     if got is None:
         return Text(f"the second item should be a number, got {kind_of(error)}",
                     f"第二项应为一个数，实际得到{kind_of(error, 'zh')}")
@@ -62,7 +63,7 @@ def same_check_result(received, imitated) -> bool:
         return False
     if not isinstance(received[0], (bool, np.bool_)) or bool(received[0]) != bool(imitated[0]):
         return False
-    got, want = _number(received[1]), _number(imitated[1])
+    got, want = single_number(received[1]), single_number(imitated[1])
     if got is None or want is None:
         return False
     if math.isnan(want) or math.isnan(got):
