@@ -144,6 +144,12 @@ def _unguarded_python_floats(a, b):
     return float(np.max(np.abs(a - b))) / float(np.max(np.abs(a) + np.abs(b)))  # 0/0 raises
 
 
+def _elementwise(a, b):
+    """The largest per-entry ratio |a_i − b_i| / (|a_i| + |b_i|), each guarded against 0/0."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-12)))
+
+
 def _central(f, x, h=DEFAULT_H):
     return _central_steps(f, x, h)
 
@@ -330,6 +336,19 @@ MISTAKES = (
         relative={"imitations": (_unguarded, _unguarded_python_floats)},
         check={"signature": _reproduces(_gradient_check(relative=_unguarded),
                                         _gradient_check(relative=_unguarded_python_floats))},
+    ),
+    _entries(
+        "elementwise-relative-error",
+        Text("the relative error taken entry by entry, max |a_i − b_i| / (|a_i| + |b_i|): one entry "
+             "near 0 where the gradients differ slightly makes the whole error large",
+             "逐个元素计算相对误差 max |a_i − b_i| / (|a_i| + |b_i|)：只要有一个接近 0 的元素略有差别，"
+             "整体误差就会变得很大"),
+        Text("Scale by the largest entry instead: max |a − b| / max(max(|a| + |b|), 1e-12), both maxima "
+             "over all entries, so a tiny entry cannot dominate.",
+             "改用最大的元素来归一化：max |a − b| / max(max(|a| + |b|), 1e-12)，两个最大值都取遍所有元素，"
+             "这样很小的元素不会主导结果。"),
+        relative={"imitations": (_elementwise,)},
+        check={"signature": _reproduces(_gradient_check(relative=_elementwise))},
     ),
 )
 MISTAKES = tuple(m for entries in MISTAKES for m in entries)
