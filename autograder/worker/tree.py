@@ -44,27 +44,78 @@ def process_state(pid: int) -> bytes | None:
         return None
 
 
-def kill_tree(root: int, include_root: bool = True, timeout: float = 2.0) -> list[int]:
-    """SIGKILL every process below ``root`` (and ``root``), race-free against a tree that keeps
-    forking or moving: stop them all with SIGSTOP until a walk finds none still running (a
-    stopped process can neither fork nor wake another), then kill the still tree. Returns
-    the pids killed."""
+def kill_tree(root: int, include_root: bool = True, timeout: float = 30.0) -> list[int]:
+    """SIGKILL every process below ``root`` (and then ``root``), race-free against a tree that
+    keeps forking or moving. Round after round, while ``root`` still holds its orphans (a
+    subreaper, or a sandbox whose PID namespace it owns): stop every living process with
+    SIGSTOP until a walk finds none still running (a stopped process can neither fork nor wake
+    another), kill them, and wait until they are dead; only when no living process is left
+    below it is ``root`` killed. Returns the pids killed."""
     if not os.path.isdir("/proc"):
         return []
     deadline = time.monotonic() + timeout
-    tree: set[int] = set()
-    while True:
-        found = descendants(root) + ([root] if include_root else [])
-        tree.update(found)
-        running = [pid for pid in found if process_state(pid) not in (*STOPPED, None)]
-        if not running or time.monotonic() > deadline:
+    killed: set[int] = set()
+    for pid in descendants(root):  # a sandbox's PID namespace: the kernel kills it whole, and no fork succeeds
+        if _namespace_init(pid):
+            _signal(pid, signal.SIGKILL)
+            killed.add(pid)
+    while time.monotonic() < deadline:
+        living = _stop_all(root, deadline)
+        if not living:
             break
+        for pid in living:
+            _signal(pid, signal.SIGKILL)
+        killed.update(living)
+        _wait_until_dead(living, deadline)
+    if include_root:
+        _signal(root, signal.SIGKILL)
+        killed.add(root)
+    return sorted(killed)
+
+
+def _living(pids: list[int]) -> list[int]:
+    return [pid for pid in pids if process_state(pid) not in (b"Z", b"X", None)]
+
+
+def _namespace_init(pid: int) -> bool:
+    """Whether ``pid`` is the first process (pid 1) of a PID namespace below ours."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"NSpid:"):
+                    numbers = line.split()[1:]
+                    return len(numbers) > 1 and numbers[-1] == b"1"
+    except OSError:
+        pass
+    return False
+
+
+def _stop_all(root: int, deadline: float) -> list[int]:
+    """Stop every living process below ``root``; returns them. A tree that keeps ``root``'s
+    process group (a fork bomb) is stopped at once through the group, the rest one by one."""
+    try:
+        group = root if os.getpgid(root) == root != os.getpgid(0) else None  # never our own group
+    except OSError:
+        group = None
+    while True:
+        if group is not None:
+            try:
+                os.killpg(group, signal.SIGSTOP)
+            except OSError:
+                group = None
+        living = _living(descendants(root))
+        running = [pid for pid in living if process_state(pid) not in STOPPED]
+        if not running or time.monotonic() > deadline:
+            return living
         for pid in running:
             _signal(pid, signal.SIGSTOP)
         time.sleep(0.001)
-    for pid in tree:
-        _signal(pid, signal.SIGKILL)
-    return sorted(tree)
+
+
+def _wait_until_dead(pids: list[int], deadline: float) -> None:
+    for pid in pids:
+        while process_state(pid) not in (b"Z", b"X", None) and time.monotonic() < deadline:
+            time.sleep(0.002)
 
 
 def reap(pids: list[int], timeout: float = 2.0) -> None:
