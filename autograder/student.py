@@ -297,9 +297,10 @@ def _callback_answer(request: dict, raw: list[bytes], tokens: dict[str, str],
 
     name = tokens.get(str(request.get("token")))
     if name is None or probes is None:
-        return _callback_error("RuntimeError", "this function is not available any more"), []
+        return _callback_error("RuntimeError", "this function is not available any more / 这个函数已不可用"), []
     if sum(counts.values()) >= MAX_CALLBACKS:
-        return _callback_error("RuntimeError", f"called more than {MAX_CALLBACKS} times in one call"), []
+        return _callback_error("RuntimeError", f"called more than {MAX_CALLBACKS} times in one call / "
+                                               f"一次调用中被调用超过 {MAX_CALLBACKS} 次"), []
     arrays = [values.load_blob(b) for b in raw]
     args, kwargs = values.decode(request["args"], arrays), values.decode(request["kwargs"], arrays)
     if not isinstance(args, list) or not isinstance(kwargs, dict):
