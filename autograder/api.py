@@ -4,6 +4,7 @@ The CLI, the nbgrader cells and batch grading all come through here. Workers
 are started before the checks (and numpy) are imported, so the student's
 module loads while the grader loads its own.
 """
+
 from __future__ import annotations
 
 import time
@@ -26,8 +27,14 @@ class _Prepared:
     problem: Text | None = None
 
 
-def grade(exercises: list[Exercise], submission: Path | None = None, *, cwd: Path | None = None,
-          seed: int = 0, limits: Limits = Limits()) -> GradeRun:
+def grade(
+    exercises: list[Exercise],
+    submission: Path | None = None,
+    *,
+    cwd: Path | None = None,
+    seed: int = 0,
+    limits: Limits = Limits(),
+) -> GradeRun:
     """Grade ``submission`` (a file, a folder, or None for ``./exercises``) on each exercise.
 
     Raises SubmissionNotFound only when no exercise found anything to grade;
@@ -59,8 +66,9 @@ def grade(exercises: list[Exercise], submission: Path | None = None, *, cwd: Pat
     return GradeRun(tuple(results), seed, time.perf_counter() - started, detect().name)
 
 
-def _prepare(exercise: Exercise, submission: Path | None, cwd: Path, limits: Limits,
-             missing: list[SubmissionNotFound]) -> _Prepared:
+def _prepare(
+    exercise: Exercise, submission: Path | None, cwd: Path, limits: Limits, missing: list[SubmissionNotFound]
+) -> _Prepared:
     try:
         path = locate(exercise.name, submission, cwd)
         source = read_source(path)
@@ -69,5 +77,7 @@ def _prepare(exercise: Exercise, submission: Path | None, cwd: Path, limits: Lim
         return _Prepared(exercise, problem=not_found.message)
     except UnreadableSubmission as unreadable:
         return _Prepared(exercise, problem=unreadable.message)
-    return _Prepared(exercise, WorkerSession(source, exercise.name, exercise.converters_path, limits,
-                                             exercise.worker_preload))
+    return _Prepared(
+        exercise,
+        WorkerSession(source, exercise.name, exercise.converters_path, limits, exercise.worker_preload),
+    )

@@ -12,6 +12,7 @@ solution module) and ``rng`` (a seeded numpy Generator), decorated with
 The same file runs under plain ``pytest`` (see ``autograder/checks/conftest.py``)
 and under the grader; failures raise :class:`CheckFailed`, an AssertionError.
 """
+
 from __future__ import annotations
 
 import copy
@@ -55,35 +56,48 @@ class CheckFailed(AssertionError):
 
 def _plain(failure: Failure) -> str:
     lines = [failure.summary.en]
-    for label, value in (("call", failure.call), ("expected", failure.expected),
-                         ("received", failure.received)):
+    for label, value in (
+        ("call", failure.call),
+        ("expected", failure.expected),
+        ("received", failure.received),
+    ):
         if value is not None:
             lines.append(f"{label}: {value}")
     lines += [f"diagnosis: {d.id}" for d in failure.diagnoses]
     return "\n".join(lines)
 
 
-def expect_same(student_function: StudentFunction, reference_function: Callable, *args,
-                rtol: float | None = None, atol: float | None = None, **kwargs) -> Call:
+def expect_same(
+    student_function: StudentFunction,
+    reference_function: Callable,
+    *args,
+    rtol: float | None = None,
+    atol: float | None = None,
+    **kwargs,
+) -> Call:
     """Call both with the same arguments; fail unless the student's result matches
     and the arguments come back unmodified. Returns the student's call, for checks
     of what else it shows (how often a probe was called)."""
-    reference_args, reference_kwargs = student_function.exercise.resolve_probes(
-        copy.deepcopy((args, kwargs)))
+    reference_args, reference_kwargs = student_function.exercise.resolve_probes(copy.deepcopy((args, kwargs)))
     expected = reference_function(*reference_args, **reference_kwargs)
     call = student_function.observe(*args, **kwargs)
     if call.error is not None:
         raise CheckFailed(failure_for_error(call, reference_function, expected))
     default_rtol, default_atol = tolerance_for(args, kwargs, expected)
-    reason = mismatch(call.received, expected,
-                      default_rtol if rtol is None else rtol, default_atol if atol is None else atol)
+    reason = mismatch(
+        call.received,
+        expected,
+        default_rtol if rtol is None else rtol,
+        default_atol if atol is None else atol,
+    )
     if reason is not None:
         summary = messages.WRONG_RESULT.format(function=call.function, reason=reason)
         raise CheckFailed(failure_for_call(call, summary, reference_function, expected))
     changed = call.changed_arguments()
     if changed:
-        summary = messages.CHANGED_INPUT.format(function=call.function,
-                                                arguments=_argument_names(changed, reference_function))
+        summary = messages.CHANGED_INPUT.format(
+            function=call.function, arguments=_argument_names(changed, reference_function)
+        )
         raise CheckFailed(failure_for_call(call, summary, reference_function, expected, show_expected=False))
     return call
 
@@ -94,8 +108,13 @@ def _argument_names(changed: list[str], reference_function: Callable) -> str:
     return ", ".join(f"`{n}`" for n in shown)
 
 
-def failure_for_call(call: Call, summary: Text, reference_function: Callable | None = None,
-                     expected: object = None, show_expected: bool = True) -> Failure:
+def failure_for_call(
+    call: Call,
+    summary: Text,
+    reference_function: Callable | None = None,
+    expected: object = None,
+    show_expected: bool = True,
+) -> Failure:
     """A failure showing the call, what was expected and received, and the known
     mistakes that explain it (imitations need ``expected``; signatures do not)."""
     diagnoses = ()
@@ -116,8 +135,9 @@ def failure_for_call(call: Call, summary: Text, reference_function: Callable | N
     )
 
 
-def failure_for_error(call: Call, reference_function: Callable | None = None,
-                      expected: object = None) -> Failure:
+def failure_for_error(
+    call: Call, reference_function: Callable | None = None, expected: object = None
+) -> Failure:
     """A failure for a call that gave no value: not implemented, raised, hung, crashed."""
     error = call.error
     function = call.function
@@ -138,9 +158,16 @@ def failure_for_error(call: Call, reference_function: Callable | None = None,
     return failure_for_call(call, summary, reference_function, expected, show_expected=False)
 
 
-def fail(call: Call, *, en: str, zh: str, expected: object = None,
-         reference_function: Callable | None = None,
-         shown_expected: str | None = None, shown_received: str | None = None) -> None:
+def fail(
+    call: Call,
+    *,
+    en: str,
+    zh: str,
+    expected: object = None,
+    reference_function: Callable | None = None,
+    shown_expected: str | None = None,
+    shown_received: str | None = None,
+) -> None:
     """Fail a check with the author's own message about ``call`` (for property checks).
 
     Known mistakes are diagnosed as in :func:`expect_same` (imitations only when
@@ -154,7 +181,8 @@ def fail(call: Call, *, en: str, zh: str, expected: object = None,
         failure = dataclasses.replace(
             failure,
             expected=shown_expected if shown_expected is not None else failure.expected,
-            received=shown_received if shown_received is not None else failure.received)
+            received=shown_received if shown_received is not None else failure.received,
+        )
     raise CheckFailed(failure)
 
 

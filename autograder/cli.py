@@ -1,4 +1,5 @@
 """The ``grade`` command: wiring only; the work is in api, registry and writers."""
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,12 @@ class ExerciseFirstGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-                           help="Language of the feedback (default: from the locale).")
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the feedback (default: from the locale).",
+)
 
 
 @click.group(cls=ExerciseFirstGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,34 +63,68 @@ def list_exercises(lang: str | None) -> None:
         points = f"{exercise.max_score:g}"
         if exercise.hidden_points_not_run:
             full = exercise.max_score + exercise.hidden_points_not_run
-            points = Text(f"{full:g} points, {exercise.max_score:g} checked here",
-                          f"{full:g} 分，本地检查 {exercise.max_score:g} 分")(lang)
+            points = Text(
+                f"{full:g} points, {exercise.max_score:g} checked here",
+                f"{full:g} 分，本地检查 {exercise.max_score:g} 分",
+            )(lang)
         click.echo(f"{exercise.name}  {exercise.title(lang)}  ({points})")
 
 
 @main.command("run", hidden=True)
 @click.argument("exercise")
-@click.option("--submission", "-s", type=click.Path(path_type=Path),
-              help="A .py or .ipynb file, or a folder holding exerciseN.py files.")
+@click.option(
+    "--submission",
+    "-s",
+    type=click.Path(path_type=Path),
+    help="A .py or .ipynb file, or a folder holding exerciseN.py files.",
+)
 @LANG_OPTION
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              help="text for people; json is Gradescope's results.json.")
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the report to this file instead of the terminal.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="text for people; json is Gradescope's results.json.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of the terminal.",
+)
 @click.option("--seed", type=int, default=0, help="Seed of the generated inputs.")
-@click.option("--timeout", type=click.FloatRange(min=0.1, max=600), default=3.0,
-              help="Seconds a single call of your function may take.")
-def run(exercise: str, submission: Path | None, lang: str | None, output_format: str,
-        output: Path | None, seed: int, timeout: float) -> None:
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1, max=600),
+    default=3.0,
+    help="Seconds a single call of your function may take.",
+)
+def run(
+    exercise: str,
+    submission: Path | None,
+    lang: str | None,
+    output_format: str,
+    output: Path | None,
+    seed: int,
+    timeout: float,
+) -> None:
     """Grade EXERCISE (exercise3, 3, or all); `grade EXERCISE` is the short form."""
     lang = lang or default_language()
     exercises = _select(exercise, lang)
     if seed != 0 and any(e.is_release for e in exercises):
-        raise GradeError(Text("The local checks use fixed inputs: --seed is for the teacher's grader.",
-                              "本地检查使用固定输入：--seed 只用于老师的评分程序。")(lang))
+        raise GradeError(
+            Text(
+                "The local checks use fixed inputs: --seed is for the teacher's grader.",
+                "本地检查使用固定输入：--seed 只用于老师的评分程序。",
+            )(lang)
+        )
     if submission is not None and exercise.lower() == "all" and submission.is_file():
-        raise GradeError(Text("With `all`, --submission must be a folder holding exercise1.py … .",
-                              "使用 `all` 时，--submission 必须是包含 exercise1.py 等文件的文件夹。")(lang))
+        raise GradeError(
+            Text(
+                "With `all`, --submission must be a folder holding exercise1.py … .",
+                "使用 `all` 时，--submission 必须是包含 exercise1.py 等文件的文件夹。",
+            )(lang)
+        )
     from .api import grade
     from .worker.process import Limits
 
@@ -111,13 +150,17 @@ def isolation(lang: str | None) -> None:
     click.echo(f"{tier.name}: {tier.summary(lang)}")
     others = [name for name in available_tiers() if name != tier.name]
     if others:
-        click.echo(Text("also available (GRADE_ISOLATION=…): ", "也可使用（GRADE_ISOLATION=…）：")(lang)
-                   + ", ".join(others))
+        click.echo(
+            Text("also available (GRADE_ISOLATION=…): ", "也可使用（GRADE_ISOLATION=…）：")(lang)
+            + ", ".join(others)
+        )
 
 
 def _unavailable(error: IsolationUnavailable, lang: str) -> str:
-    return Text(f"GRADE_ISOLATION={error.asked} is not available here; available: {', '.join(error.available)}",
-                f"本机不支持 GRADE_ISOLATION={error.asked}；可用：{'、'.join(error.available)}")(lang)
+    return Text(
+        f"GRADE_ISOLATION={error.asked} is not available here; available: {', '.join(error.available)}",
+        f"本机不支持 GRADE_ISOLATION={error.asked}；可用：{'、'.join(error.available)}",
+    )(lang)
 
 
 @main.group("nbgrader")
@@ -146,8 +189,12 @@ def nbgrader_init(course_dir: Path, lang: str | None, force: bool) -> None:
     try:
         written = write_course(course_dir, lang, force=force)
     except CourseExists as exists:
-        raise GradeError(Text(f"These files exist already (use --force to overwrite): {exists}",
-                              f"这些文件已存在（用 --force 覆盖）：{exists}")(lang)) from None
+        raise GradeError(
+            Text(
+                f"These files exist already (use --force to overwrite): {exists}",
+                f"这些文件已存在（用 --force 覆盖）：{exists}",
+            )(lang)
+        ) from None
     except OSError as error:
         raise GradeError(Text(f"Cannot write the course: {error}", f"无法写入课程：{error}")(lang)) from None
     for path in written:
@@ -157,8 +204,9 @@ def nbgrader_init(course_dir: Path, lang: str | None, force: bool) -> None:
 @main.command("release")
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
 @LANG_OPTION
-@click.option("--force", is_flag=True,
-              help="Replace OUT_DIR if it is not empty, and release stubs that hold code.")
+@click.option(
+    "--force", is_flag=True, help="Replace OUT_DIR if it is not empty, and release stubs that hold code."
+)
 def release(out_dir: Path, lang: str | None, force: bool) -> None:
     """Build the student copy of the course in OUT_DIR: stubs and the public checks only."""
     lang = lang or default_language()
@@ -170,15 +218,25 @@ def release(out_dir: Path, lang: str | None, force: bool) -> None:
     except ReleaseError as error:
         raise GradeError(error.message(lang)) from None
     if answered:
-        click.echo(Text("warning: these stub functions were released with their code: ",
-                        "警告：以下模板函数连同其中的代码一起发布了：")(lang) + "; ".join(answered), err=True)
+        click.echo(
+            Text(
+                "warning: these stub functions were released with their code: ",
+                "警告：以下模板函数连同其中的代码一起发布了：",
+            )(lang)
+            + "; ".join(answered),
+            err=True,
+        )
     click.echo(Text(f"Student release written to {out_dir}", f"学生版已写入 {out_dir}")(lang))
 
 
 def _teacher_only(lang: str) -> None:
     if any(e.is_release for e in all_exercises()):
-        raise GradeError(Text("This is the student release: it has no reference solutions for that.",
-                              "这是学生版：其中没有参考答案，无法执行此命令。")(lang))
+        raise GradeError(
+            Text(
+                "This is the student release: it has no reference solutions for that.",
+                "这是学生版：其中没有参考答案，无法执行此命令。",
+            )(lang)
+        )
 
 
 def _select(name: str, lang: str) -> list:
@@ -188,8 +246,12 @@ def _select(name: str, lang: str) -> list:
         return [find(name)]
     except UnknownExercise:
         names = ", ".join(e.name for e in all_exercises())
-        raise GradeError(Text(f"Unknown exercise '{name}'. Choose one of: {names}, or all.",
-                              f"没有练习 '{name}'。可选：{names}，或 all。")(lang)) from None
+        raise GradeError(
+            Text(
+                f"Unknown exercise '{name}'. Choose one of: {names}, or all.",
+                f"没有练习 '{name}'。可选：{names}，或 all。",
+            )(lang)
+        ) from None
 
 
 def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
@@ -214,7 +276,9 @@ def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
         os.replace(temporary, output)
     except OSError as exc:
         click.echo(click.unstyle(text), nl=False)  # the result is not lost
-        raise GradeError(Text(f"Cannot write {output}: {exc.strerror}", f"无法写入 {output}：{exc.strerror}")(lang))
+        raise GradeError(
+            Text(f"Cannot write {output}: {exc.strerror}", f"无法写入 {output}：{exc.strerror}")(lang)
+        ) from exc
     if output_format == "text":
         click.echo(Text(f"Report written to {output}", f"报告已写入 {output}")(lang), err=True)
 
@@ -226,6 +290,6 @@ def entry_point() -> None:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         click.echo(f"grade: internal error ({type(error).__name__}: {error}); please report it.", err=True)
         sys.exit(EXIT_NOT_GRADED)

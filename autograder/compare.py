@@ -4,6 +4,7 @@ Lenient where correct code may differ (Python float or numpy scalar, list or
 array, float32 or float64, loops or vectorised), strict where a difference is
 a bug (shape, NaN, infinities, values outside the tolerance).
 """
+
 from __future__ import annotations
 
 import numbers
@@ -55,29 +56,39 @@ def mismatch(received: object, expected: object, rtol: float, atol: float) -> Te
     """Why ``received`` does not match ``expected``, or None when it does."""
     if isinstance(expected, tuple):
         if not isinstance(received, (tuple, list)) or len(received) != len(expected):
-            return Text(f"expected a tuple of {len(expected)} values, got {kind_of(received)}",
-                        f"应返回含 {len(expected)} 个值的元组，实际得到{kind_of(received, 'zh')}")
-        for index, (r, e) in enumerate(zip(received, expected)):
+            return Text(
+                f"expected a tuple of {len(expected)} values, got {kind_of(received)}",
+                f"应返回含 {len(expected)} 个值的元组，实际得到{kind_of(received, 'zh')}",
+            )
+        for index, (r, e) in enumerate(zip(received, expected, strict=True)):
             reason = mismatch(r, e, rtol, atol)
             if reason is not None:
                 return Text(f"item {index} of the tuple: {reason.en}", f"元组第 {index} 项：{reason.zh}")
         return None
     if isinstance(expected, (bool, np.bool_)):
         if not isinstance(received, (bool, np.bool_)):
-            return Text(f"expected True or False, got {kind_of(received)}",
-                        f"应返回 True 或 False，实际得到{kind_of(received, 'zh')}")
+            return Text(
+                f"expected True or False, got {kind_of(received)}",
+                f"应返回 True 或 False，实际得到{kind_of(received, 'zh')}",
+            )
         return None if bool(received) == bool(expected) else Text("wrong truth value", "真假值不对")
     want = np.asarray(expected, dtype=float)
     got = as_number_array(received)
     if got is None:
-        return Text(f"expected numbers, got {kind_of(received)}", f"应返回数值，实际得到{kind_of(received, 'zh')}")
+        return Text(
+            f"expected numbers, got {kind_of(received)}", f"应返回数值，实际得到{kind_of(received, 'zh')}"
+        )
     if want.ndim == 0:
         if got.ndim > 0:  # a one-element list or array is not the number the docstring promises
-            return Text(f"expected a single number, got {kind_of(received)}",
-                        f"应返回一个数，实际得到{kind_of(received, 'zh')}")
+            return Text(
+                f"expected a single number, got {kind_of(received)}",
+                f"应返回一个数，实际得到{kind_of(received, 'zh')}",
+            )
     elif got.shape != want.shape:
-        return Text(f"expected shape {want.shape}, got shape {got.shape}",
-                    f"形状应为 {want.shape}，实际为 {got.shape}")
+        return Text(
+            f"expected shape {want.shape}, got shape {got.shape}",
+            f"形状应为 {want.shape}，实际为 {got.shape}",
+        )
     bad = ~_close(got, want, rtol, atol)
     if not bad.any():
         return None
@@ -88,12 +99,16 @@ def mismatch(received: object, expected: object, rtol: float, atol: float) -> Te
     if want.ndim == 0:
         if want != 0 and np.isfinite(got):
             ratio = float(got / want)
-            return Text(f"wrong value (received/expected = {ratio:.4g})", f"数值不对（实际/期望 = {ratio:.4g}）")
+            return Text(
+                f"wrong value (received/expected = {ratio:.4g})", f"数值不对（实际/期望 = {ratio:.4g}）"
+            )
         return Text("wrong value", "数值不对")
     count = int(bad.sum())
     first = tuple(int(i) for i in np.argwhere(bad)[0])
-    return Text(f"{count} of {bad.size} values differ, first at index {first}",
-                f"{bad.size} 个值中有 {count} 个不对，第一个在下标 {first}")
+    return Text(
+        f"{count} of {bad.size} values differ, first at index {first}",
+        f"{bad.size} 个值中有 {count} 个不对，第一个在下标 {first}",
+    )
 
 
 def _close(got: np.ndarray, want: np.ndarray, rtol: float, atol: float) -> np.ndarray:
@@ -109,7 +124,7 @@ def same_numbers(a: object, b: object, rtol: float = 1e-6, atol: float = 1e-9) -
     """Whether two results carry the same numbers (NaN equal to NaN, truth values
     exactly, tuples item by item), for diagnosis."""
     if isinstance(b, tuple) and isinstance(a, (tuple, list)):
-        return len(a) == len(b) and all(same_numbers(x, y, rtol, atol) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same_numbers(x, y, rtol, atol) for x, y in zip(a, b, strict=True))
     if isinstance(a, (bool, np.bool_)) or isinstance(b, (bool, np.bool_)):
         return isinstance(a, (bool, np.bool_)) and isinstance(b, (bool, np.bool_)) and bool(a) == bool(b)
     x, y = as_number_array(a), as_number_array(b)
@@ -123,11 +138,18 @@ def same_numbers(a: object, b: object, rtol: float = 1e-6, atol: float = 1e-9) -
 def identical(a: object, b: object) -> bool:
     """Exact equality for checking that arguments came back unmodified."""
     if isinstance(a, np.ndarray):
-        return (isinstance(b, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
-                and bool(np.array_equal(a, b, equal_nan=a.dtype.kind == "f")))
+        return (
+            isinstance(b, np.ndarray)
+            and a.shape == b.shape
+            and a.dtype == b.dtype
+            and bool(np.array_equal(a, b, equal_nan=a.dtype.kind == "f"))
+        )
     if isinstance(a, (list, tuple)):
-        return (isinstance(b, (list, tuple)) and len(a) == len(b)
-                and all(identical(x, y) for x, y in zip(a, b)))
+        return (
+            isinstance(b, (list, tuple))
+            and len(a) == len(b)
+            and all(identical(x, y) for x, y in zip(a, b, strict=True))
+        )
     if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
         return True
     if type(a).__name__ == "Probe":
@@ -140,11 +162,15 @@ def kind_of(value: object, lang: str = "en") -> str:
     if value is None:
         return "None"
     if isinstance(value, Unsupported):
-        return (f"an object of type {value.type_name}" if lang == "en"
-                else f"一个 {value.type_name} 类型的对象")
+        return (
+            f"an object of type {value.type_name}" if lang == "en" else f"一个 {value.type_name} 类型的对象"
+        )
     if isinstance(value, np.ndarray):
-        return (f"an array of shape {value.shape}, dtype {value.dtype}" if lang == "en"
-                else f"形状 {value.shape}、dtype {value.dtype} 的数组")
+        return (
+            f"an array of shape {value.shape}, dtype {value.dtype}"
+            if lang == "en"
+            else f"形状 {value.shape}、dtype {value.dtype} 的数组"
+        )
     name = type(value).__name__
     if isinstance(value, (list, tuple)):
         return f"a {name} of {len(value)} item(s)" if lang == "en" else f"含 {len(value)} 项的 {name}"

@@ -8,6 +8,7 @@ predicate over the observed call for what an imitation cannot reproduce
 (errors of a certain kind, arguments changed in a certain way). Only numbers
 are judged, never the student's source.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -21,7 +22,6 @@ from .compare import identical, same_numbers, tolerance_for
 from .i18n import Text
 from .results import Diagnosis
 from .student import Call
-
 
 # Exceptions no imitation or signature models: they mean the grader's own code is wrong, and
 # must reach the report as a grader error instead of passing for "this mistake does not apply".
@@ -41,8 +41,12 @@ class Mistake:
         return Diagnosis(self.id, self.title, self.hint)
 
 
-def diagnose(call: Call, expected: object, mistakes: tuple[Mistake, ...],
-             fresh_arguments: Callable[[], tuple[tuple, dict]]) -> tuple[Diagnosis, ...]:
+def diagnose(
+    call: Call,
+    expected: object,
+    mistakes: tuple[Mistake, ...],
+    fresh_arguments: Callable[[], tuple[tuple, dict]],
+) -> tuple[Diagnosis, ...]:
     """The mistakes whose numbers match this call; ``fresh_arguments`` gives a new
     copy of the call's arguments (with probes resolved) for each imitation.
     Without an expected value only signatures are judged: an imitation's numbers
@@ -51,9 +55,13 @@ def diagnose(call: Call, expected: object, mistakes: tuple[Mistake, ...],
     for mistake in mistakes:
         if call.function not in mistake.functions:
             continue
-        if _signature_matches(mistake, call, expected) or expected is not None and any(
+        if _signature_matches(mistake, call, expected) or (
+            expected is not None
+            and any(
                 _imitation_matches(imitation, call, expected, fresh_arguments)
-                for imitation in mistake.imitations):
+                for imitation in mistake.imitations
+            )
+        ):
             found.append(mistake.diagnosis())
     return tuple(found)
 
@@ -67,7 +75,7 @@ def _signature_matches(mistake: Mistake, call: Call, expected: object) -> bool:
             return bool(mistake.signature(call, expected))
     except GRADER_BUGS:
         raise
-    except Exception:  # noqa: BLE001 - a signature that does not apply
+    except Exception:
         return False
 
 
@@ -91,12 +99,13 @@ def imitate(imitation: Callable, args: tuple, kwargs: dict) -> tuple[object, str
             return imitation(*args, **kwargs), None
     except GRADER_BUGS:
         raise
-    except Exception as exc:  # noqa: BLE001 - the mistake makes the code raise
+    except Exception as exc:
         return None, type(exc).__name__
 
 
-def _imitation_matches(imitation: Callable, call: Call, expected: object,
-                       fresh_arguments: Callable[[], tuple[tuple, dict]]) -> bool:
+def _imitation_matches(
+    imitation: Callable, call: Call, expected: object, fresh_arguments: Callable[[], tuple[tuple, dict]]
+) -> bool:
     args, kwargs = fresh_arguments()
     if not accepts(imitation, args, kwargs):
         return False
@@ -111,7 +120,7 @@ def _imitation_matches(imitation: Callable, call: Call, expected: object,
         return False
     if same_numbers(expected, imitated, rtol, atol):
         return False
-    changed = [i for i, (a, b) in enumerate(zip(before, args)) if not identical(a, b)]
+    changed = [i for i, (a, b) in enumerate(zip(before, args, strict=True)) if not identical(a, b)]
     if changed and call.args_after is not None:
         return all(same_numbers(args[i], call.args_after[i]) for i in changed)
     return True

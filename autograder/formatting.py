@@ -1,4 +1,5 @@
 """Short, readable renderings of values for feedback: inputs, expected, received."""
+
 from __future__ import annotations
 
 import inspect
@@ -13,8 +14,15 @@ MAX_CHARS = 400
 def show(value: object) -> str:
     """``value`` in one short line; whatever text of the student's it holds is made inert."""
     if isinstance(value, np.ndarray):
-        text = np.array2string(value, precision=6, threshold=24, edgeitems=3, separator=", ",
-                               suppress_small=False, max_line_width=10_000)
+        text = np.array2string(
+            value,
+            precision=6,
+            threshold=24,
+            edgeitems=3,
+            separator=", ",
+            suppress_small=False,
+            max_line_width=10_000,
+        )
         text = " ".join(text.split())  # one line: rows stay visible through their brackets
         suffix = "" if value.dtype == np.float64 else f", dtype={value.dtype}"
         text = f"array({text}{suffix})"

@@ -1,4 +1,5 @@
 """Student-facing text in the two languages of the course."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,10 @@ class Text:
 
     def format(self, **values: object) -> Text:
         """Fill the placeholders; a value that is itself a Text fills each language with its own."""
-        return Text(self.en.format(**{k: v.en if isinstance(v, Text) else v for k, v in values.items()}),
-                    self.zh.format(**{k: v.zh if isinstance(v, Text) else v for k, v in values.items()}))
+        return Text(
+            self.en.format(**{k: v.en if isinstance(v, Text) else v for k, v in values.items()}),
+            self.zh.format(**{k: v.zh if isinstance(v, Text) else v for k, v in values.items()}),
+        )
 
     def to_dict(self) -> dict[str, str]:
         return {"en": self.en, "zh": self.zh}

@@ -6,6 +6,7 @@ clipboard) or reorder what a reader sees (bidi overrides). Every such string
 passes through :func:`inert` where it enters the grader, so every writer gets
 text whose control and format characters are spelled out as Python escapes.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -21,8 +22,11 @@ def inert(text: str) -> str:
     """``text`` with every character that is not plain to show written as its escape
     (``\\x1b``, ``\\x9b``, ``\\u202e``); a CR-LF line end becomes a newline."""
     text = text.replace("\r\n", "\n")
-    escapes = {ord(ch): repr(ch)[1:-1]  # non-printable in each category above: repr escapes it
-               for ch in set(text) if ch not in KEPT and unicodedata.category(ch) in SHOWN_AS_ESCAPES}
+    escapes = {
+        ord(ch): repr(ch)[1:-1]  # non-printable in each category above: repr escapes it
+        for ch in set(text)
+        if ch not in KEPT and unicodedata.category(ch) in SHOWN_AS_ESCAPES
+    }
     return text.translate(escapes) if escapes else text
 
 

@@ -6,6 +6,7 @@ and docstring around the reference body, between BEGIN/END SOLUTION), and one
 autograded test cell per check, hidden checks between BEGIN/END HIDDEN TESTS,
 worth the same points as in ``grade``.
 """
+
 from __future__ import annotations
 
 import ast
@@ -18,7 +19,7 @@ from .registry import Exercise, all_exercises
 
 SCHEMA_VERSION = 3
 TEST_CELL_PREFIX = "test_"  # then the check id: how autograde finds a test cell's check
-CONFIG = '''\
+CONFIG = """\
 # nbgrader configuration of the cross-entropy course, written by `grade nbgrader init`.
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, GetGrades,
@@ -40,7 +41,7 @@ c.RecordVerdicts.lang = "{lang}"
 c.Execute.timeout = 60
 # Feedback shows what each check found, never the source of the hidden checks.
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
-'''
+"""
 POINTS = Text("{points:g} point(s)", "{points:g} 分")
 HIDDEN_NOTE = Text("hidden check, run when your work is graded", "隐藏检查，批改时运行")
 STATEMENT_MARKERS = {"zh": ("【中文】", "[English]"), "en": ("[English]", None)}
@@ -117,25 +118,32 @@ def _functions(source: str, path: Path) -> dict[str, ast.FunctionDef]:
     for index, node in enumerate(tree.body):
         if isinstance(node, ast.FunctionDef):
             functions[node.name] = node
-        elif not (isinstance(node, (ast.Import, ast.ImportFrom))
-                  or index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
-            raise ValueError(f"{path}, line {node.lineno}: a reference solution for notebooks holds "
-                             "only imports and the exercise's functions")
+        elif not (
+            isinstance(node, (ast.Import, ast.ImportFrom))
+            or (index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
+        ):
+            raise ValueError(
+                f"{path}, line {node.lineno}: a reference solution for notebooks holds "
+                "only imports and the exercise's functions"
+            )
     return functions
 
 
-def _solution_cell(stub_node: ast.FunctionDef, stub: str, solution_node: ast.FunctionDef,
-                   solution: str) -> dict:
+def _solution_cell(
+    stub_node: ast.FunctionDef, stub: str, solution_node: ast.FunctionDef, solution: str
+) -> dict:
     """The stub's signature and docstring, then the reference body as the solution region."""
     stub_lines = stub.splitlines()
-    header_end = stub_node.body[0].end_lineno if ast.get_docstring(stub_node) else stub_node.body[0].lineno - 1
-    header = stub_lines[stub_node.lineno - 1:header_end]
+    header_end = (
+        stub_node.body[0].end_lineno if ast.get_docstring(stub_node) else stub_node.body[0].lineno - 1
+    )
+    header = stub_lines[stub_node.lineno - 1 : header_end]
     body = solution_node.body
     if ast.get_docstring(solution_node):
         body = body[1:]
-    solution_lines = solution.splitlines()[body[0].lineno - 1:solution_node.end_lineno]
+    solution_lines = solution.splitlines()[body[0].lineno - 1 : solution_node.end_lineno]
     indent = " " * body[0].col_offset
-    source = "\n".join(header + [indent + "### BEGIN SOLUTION"] + solution_lines + [indent + "### END SOLUTION"])
+    source = "\n".join([*header, indent + "### BEGIN SOLUTION", *solution_lines, indent + "### END SOLUTION"])
     return _code(stub_node.name, source, nbgrader={"grade": False, "solution": True, "locked": False})
 
 
@@ -143,27 +151,45 @@ def _test_cell(exercise: Exercise, check, lang: str) -> dict:
     points = POINTS(lang).format(points=check.spec.points)
     comment = f"# {check.spec.title(lang)} ({points}"
     comment += f"; {HIDDEN_NOTE(lang)})" if check.spec.hidden else ")"
-    call = (f"from autograder.notebook import check\n"
-            f"check({exercise.name!r}, {check.id!r}, lang={lang!r})")
+    call = f"from autograder.notebook import check\ncheck({exercise.name!r}, {check.id!r}, lang={lang!r})"
     if check.spec.hidden:
         call = f"### BEGIN HIDDEN TESTS\n{call}\n### END HIDDEN TESTS"
-    return _code(f"{TEST_CELL_PREFIX}{check.id}", f"{comment}\n{call}",
-                 nbgrader={"grade": True, "solution": False, "locked": True, "points": check.spec.points})
+    return _code(
+        f"{TEST_CELL_PREFIX}{check.id}",
+        f"{comment}\n{call}",
+        nbgrader={"grade": True, "solution": False, "locked": True, "points": check.spec.points},
+    )
 
 
 def _markdown(grade_id: str, text: str) -> dict:
-    nbgrader = {"grade": False, "solution": False, "locked": True, "grade_id": grade_id,
-                "schema_version": SCHEMA_VERSION, "task": False}
-    return {"cell_type": "markdown", "id": _cell_id(grade_id), "metadata": {"nbgrader": nbgrader},
-            "source": text}
+    nbgrader = {
+        "grade": False,
+        "solution": False,
+        "locked": True,
+        "grade_id": grade_id,
+        "schema_version": SCHEMA_VERSION,
+        "task": False,
+    }
+    return {
+        "cell_type": "markdown",
+        "id": _cell_id(grade_id),
+        "metadata": {"nbgrader": nbgrader},
+        "source": text,
+    }
 
 
 def _code(grade_id: str, source: str, nbgrader: dict | None = None) -> dict:
     metadata = {}
     if nbgrader is not None:
         metadata["nbgrader"] = dict(nbgrader, grade_id=grade_id, schema_version=SCHEMA_VERSION, task=False)
-    return {"cell_type": "code", "execution_count": None, "id": _cell_id(grade_id), "metadata": metadata,
-            "outputs": [], "source": source}
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": _cell_id(grade_id),
+        "metadata": metadata,
+        "outputs": [],
+        "source": source,
+    }
 
 
 def _cell_id(grade_id: str) -> str:

@@ -12,6 +12,7 @@ Two preprocessors around nbgrader's own, in the pipeline the generated
 
 So whatever the kernel printed, wrote or patched, the saved points are ours.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -31,10 +32,13 @@ from .sandbox import TIERS
 from .writers.gradescope import results_json
 
 RESULT = "autograder_run"  # the resources key between the two preprocessors
-NOT_A_CHECK = Text("This cell is not a check of the grader: no points.",
-                   "这个单元格不是评分程序的检查：不计分。")
-NOT_PROTECTED = Text("Isolation: {name} — {summary}. The notebook's kernel ran under the same tier.",
-                     "隔离：{name}——{summary}。笔记本的内核也在同样的隔离级别下运行。")
+NOT_A_CHECK = Text(
+    "This cell is not a check of the grader: no points.", "这个单元格不是评分程序的检查：不计分。"
+)
+NOT_PROTECTED = Text(
+    "Isolation: {name} — {summary}. The notebook's kernel ran under the same tier.",
+    "隔离：{name}——{summary}。笔记本的内核也在同样的隔离级别下运行。",
+)
 
 
 class GradeSubmittedCode(NbGraderPreprocessor):
@@ -44,7 +48,9 @@ class GradeSubmittedCode(NbGraderPreprocessor):
         notebook = resources["nbgrader"]["notebook"]
         exercise = next((e for e in all_exercises() if e.name == notebook), None)
         if exercise is None:
-            self.log.warning("%s is not an exercise of the grader: nbgrader scores its cells itself", notebook)
+            self.log.warning(
+                "%s is not an exercise of the grader: nbgrader scores its cells itself", notebook
+            )
             return nb, resources
         with tempfile.TemporaryDirectory(prefix="grade-nbgrader-") as folder:
             path = Path(folder) / f"{exercise.name}.ipynb"
@@ -68,7 +74,11 @@ class RecordVerdicts(NbGraderPreprocessor):
             if cell.cell_type != "code" or not is_grade(cell) or is_solution(cell):
                 continue
             grade_id = cell.metadata["nbgrader"]["grade_id"]
-            test = tests.get(grade_id[len(TEST_CELL_PREFIX):]) if grade_id.startswith(TEST_CELL_PREFIX) else None
+            test = (
+                tests.get(grade_id[len(TEST_CELL_PREFIX) :])
+                if grade_id.startswith(TEST_CELL_PREFIX)
+                else None
+            )
             cell.outputs = verdict_outputs(test, notice, self.lang)
             cell.execution_count = None
             notice = None  # once, on the first test cell
@@ -91,6 +101,7 @@ def verdict_outputs(test: dict | None, notice: str | None, lang: str) -> list:
     outputs = [new_output("stream", name="stdout", text=text + "\n")]
     if test is None or test["status"] != "passed":
         summary = text.splitlines()[-1] if test is None else (test["output"].splitlines() or [""])[0]
-        outputs.append(new_output("error", ename="CheckFailed", evalue=summary,
-                                  traceback=[f"CheckFailed: {summary}"]))
+        outputs.append(
+            new_output("error", ename="CheckFailed", evalue=summary, traceback=[f"CheckFailed: {summary}"])
+        )
     return outputs

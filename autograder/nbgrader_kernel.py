@@ -18,6 +18,7 @@ kernel through ``worker/kernel.py`` in the sandbox of the machine's tier:
 
 Nothing the kernel does is scored: see :mod:`autograder.nbgrader_grading`.
 """
+
 from __future__ import annotations
 
 import json
@@ -65,11 +66,19 @@ class ConfinedKernelManager(AsyncKernelManager):
         build_matplotlib_cache()
         self._sandbox.prepare(self._runtime)  # the font cache, and the folder to the sandbox's uid
         environment = kernel_environment(self._runtime)
-        setup = {"limits": self._sandbox.worker_limits(KERNEL_LIMITS.for_worker()),
-                 "confine": self._sandbox.confinement(self._runtime, writable=[self._runtime]), "cwd": str(workdir)}
+        setup = {
+            "limits": self._sandbox.worker_limits(KERNEL_LIMITS.for_worker()),
+            "confine": self._sandbox.confinement(self._runtime, writable=[self._runtime]),
+            "cwd": str(workdir),
+        }
         command = self._sandbox.command(self._runtime, environment, entry="kernel.py")
-        kw.update(env=environment, cwd=str(workdir), stdin=subprocess.DEVNULL,
-                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        kw.update(
+            env=environment,
+            cwd=str(workdir),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         return [*command, json.dumps(setup), "--", *kernel_command], kw
 
     async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:
@@ -112,10 +121,13 @@ class ConfinedExecute(Execute):
     def preprocess(self, nb, resources=None, km=None):
         try:
             return super().preprocess(nb, resources, km)
-        except Exception as failure:  # noqa: BLE001 - whatever the student's kernel did
-            self.log.warning("The notebook's kernel stopped early (%s: %s); the cells after it have no "
-                             "output. Scores do not depend on the kernel.", type(failure).__name__,
-                             str(failure)[:200])
+        except Exception as failure:
+            self.log.warning(
+                "The notebook's kernel stopped early (%s: %s); the cells after it have no "
+                "output. Scores do not depend on the kernel.",
+                type(failure).__name__,
+                str(failure)[:200],
+            )
             return nb, resources
 
 

@@ -10,6 +10,7 @@ Everything here runs in the student's kernel, so it is advice, not a score:
 ``nbgrader autograde`` never runs it (its confined kernel cannot import the
 grader) and takes its points from :mod:`autograder.nbgrader_grading`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,8 +40,12 @@ def check(exercise: str, check_id: str, lang: str = "en", seed: int = 0) -> None
         _reports[key] = _grade(exercise, module, lang, seed)
     test = next((t for t in _reports[key]["tests"] if t["extra_data"]["check"] == check_id), None)
     if test is None:
-        raise CheckFailed(Text(f"{exercise} has no check {check_id!r}: is the grader up to date?",
-                               f"{exercise} 没有名为 {check_id!r} 的检查：评分程序是否为最新版本？")(lang))
+        raise CheckFailed(
+            Text(
+                f"{exercise} has no check {check_id!r}: is the grader up to date?",
+                f"{exercise} 没有名为 {check_id!r} 的检查：评分程序是否为最新版本？",
+            )(lang)
+        )
     print(test["output"])
     if test["status"] != "passed":
         raise CheckFailed(test["output"].splitlines()[0] if test["output"] else check_id)
@@ -50,8 +55,21 @@ def _grade(exercise: str, module: bytes, lang: str, seed: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="grade-notebook-") as folder:
         path = Path(folder) / f"{exercise}.py"
         path.write_bytes(module)
-        command = [sys.executable, "-I", "-m", "autograder", exercise, "--submission", str(path),
-                   "--format", "json", "--lang", lang, "--seed", str(seed)]
+        command = [
+            sys.executable,
+            "-I",
+            "-m",
+            "autograder",
+            exercise,
+            "--submission",
+            str(path),
+            "--format",
+            "json",
+            "--lang",
+            lang,
+            "--seed",
+            str(seed),
+        ]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=GRADING_TIMEOUT)
         except subprocess.TimeoutExpired:

@@ -7,6 +7,7 @@ the release, :class:`ReplayReference` and :func:`replayed_mistakes` answer from
 that record, so checks and diagnosis work without the code that computed it.
 Only the public checks' fixed inputs are recorded.
 """
+
 from __future__ import annotations
 
 import base64
@@ -29,7 +30,7 @@ class NotRecorded(Exception):
 def call_key(args: tuple, kwargs: dict, probe_names: dict[int, str]) -> str:
     """A stable name for a call's arguments; grader-side probe functions count by their name."""
     blobs: list[bytes] = []
-    tree = encode(_probes_named(list(args) + [kwargs], probe_names), blobs)
+    tree = encode(_probes_named([*list(args), kwargs], probe_names), blobs)
     digest = hashlib.sha256(json.dumps(tree, sort_keys=True).encode())
     for blob in blobs:
         digest.update(hashlib.sha256(blob).digest())
@@ -79,7 +80,11 @@ class ReplayReference:
 
         replayed.__name__ = name
         replayed.__signature__ = inspect.Signature(  # the parameter names, for showing calls
-            [inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD) for p in self._parameters.get(name, [])])
+            [
+                inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+                for p in self._parameters.get(name, [])
+            ]
+        )
         return replayed
 
 
@@ -107,6 +112,12 @@ def load(path: Path) -> dict:
 def replayed_mistakes(record: dict, probe_names: dict[int, str]) -> tuple[Mistake, ...]:
     """The exercise's mistakes, recognised by their recorded imitations only."""
     return tuple(
-        Mistake(m["id"], tuple(m["functions"]), Text.from_dict(m["title"]), Text.from_dict(m["hint"]),
-                imitations=tuple(ReplayImitation(answers, probe_names) for answers in m["imitations"]))
-        for m in record["mistakes"])
+        Mistake(
+            m["id"],
+            tuple(m["functions"]),
+            Text.from_dict(m["title"]),
+            Text.from_dict(m["hint"]),
+            imitations=tuple(ReplayImitation(answers, probe_names) for answers in m["imitations"]),
+        )
+        for m in record["mistakes"]
+    )

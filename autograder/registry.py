@@ -10,6 +10,7 @@ results that are not plain data into plain data); plus the stub
 ``exercises/exerciseN.py`` and the reference ``solutions/exerciseN.py``. Adding
 those files adds the exercise.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -152,8 +153,11 @@ def _record(name: str) -> dict:
 @cache
 def _checks(name: str) -> tuple[CheckDef, ...]:
     module = importlib.import_module(f"{__package__}.checks.{name}.test_{name}")
-    return tuple(CheckDef(key, value, value.__check__) for key, value in vars(module).items()
-                 if key.startswith("test_") and hasattr(value, "__check__"))
+    return tuple(
+        CheckDef(key, value, value.__check__)
+        for key, value in vars(module).items()
+        if key.startswith("test_") and hasattr(value, "__check__")
+    )
 
 
 def all_exercises() -> list[Exercise]:

@@ -4,6 +4,7 @@ No reference solution, no hidden check, no imitation of a mistake (they are
 near-solutions) goes into it: the public checks answer from a record of what
 the reference and the imitations returned on their fixed inputs.
 """
+
 from __future__ import annotations
 
 import ast
@@ -16,17 +17,17 @@ from pathlib import Path
 from .diagnosis import accepts, imitate
 from .i18n import Text
 from .recorded import FORMAT, call_key, store
-from .worker.values import Probe
 from .registry import CHECKS_DIR, Exercise, all_exercises
 from .runner import check_rng, run_check
 from .student import StudentModule, WorkerSession
 from .submission import read_source
+from .worker.values import Probe
 
 PACKAGE_DIR = Path(__file__).parent
 # teacher-side modules a student has no use for
 LEFT_OUT = {"release.py", "nbgrader_course.py", "conftest.py", "mistakes.py", "recorded.json"}
 
-PYPROJECT = '''\
+PYPROJECT = """\
 [build-system]
 requires = ["setuptools>=68"]
 build-backend = "setuptools.build_meta"
@@ -46,9 +47,9 @@ include = ["autograder*"]
 
 [tool.setuptools.package-data]
 "*" = ["*.json"]
-'''
+"""
 
-README = '''\
+README = """\
 # Cross-entropy exercises / 交叉熵练习
 
 Install once / 安装：
@@ -72,7 +73,7 @@ These are the public checks. More checks, hidden ones, run when your work is gra
 passing every local check does not guarantee full marks.
 
 这里运行的是公开检查。批改时还会运行隐藏检查：本地检查全部通过并不保证满分。
-'''
+"""
 
 
 class ReleaseError(Exception):
@@ -83,18 +84,27 @@ class ReleaseError(Exception):
 
 def build_release(out_dir: Path, *, force: bool = False) -> list[str]:
     """Write the release; returns the stub functions that ship with code (only with ``force``)."""
-    answered = [f"{_stub_path(e)}: {name}" for e in all_exercises() for name in answered_functions(_stub_path(e))]
+    answered = [
+        f"{_stub_path(e)}: {name}" for e in all_exercises() for name in answered_functions(_stub_path(e))
+    ]
     if answered and not force:
         listed = "; ".join(answered)
-        raise ReleaseError(Text(
-            f"The stubs hold code, not only `raise NotImplementedError` (answers would ship to students): "
-            f"{listed}. Restore the stubs, or pass --force to release them as they are.",
-            f"练习模板里有代码，而不只是 `raise NotImplementedError`（答案会发给学生）：{listed}。"
-            f"请恢复模板，或用 --force 原样发布。"))
+        raise ReleaseError(
+            Text(
+                f"The stubs hold code, not only `raise NotImplementedError` (answers would ship to students): "
+                f"{listed}. Restore the stubs, or pass --force to release them as they are.",
+                f"练习模板里有代码，而不只是 `raise NotImplementedError`（答案会发给学生）：{listed}。"
+                f"请恢复模板，或用 --force 原样发布。",
+            )
+        )
     if out_dir.exists() and any(out_dir.iterdir()):
         if not force:
-            raise ReleaseError(Text(f"{out_dir} is not empty (use --force to replace it).",
-                                    f"{out_dir} 不是空的（用 --force 替换）。"))
+            raise ReleaseError(
+                Text(
+                    f"{out_dir} is not empty (use --force to replace it).",
+                    f"{out_dir} 不是空的（用 --force 替换）。",
+                )
+            )
         shutil.rmtree(out_dir)
     records = {e.name: record_public_checks(e) for e in all_exercises()}
     _copy_package(out_dir / "autograder")
@@ -104,8 +114,9 @@ def build_release(out_dir: Path, *, force: bool = False) -> list[str]:
         record = records[exercise.name]
         (folder / "recorded.json").write_text(json.dumps(record), encoding="utf-8")
         if exercise.probes_path is not None:
-            (folder / "probes.py").write_text(probes_used_only(exercise.probes_path, record["probes"]),
-                                              encoding="utf-8")
+            (folder / "probes.py").write_text(
+                probes_used_only(exercise.probes_path, record["probes"]), encoding="utf-8"
+            )
     stubs = out_dir / "exercises"
     stubs.mkdir(parents=True)
     for exercise in all_exercises():
@@ -122,8 +133,11 @@ def answered_functions(stub: Path) -> list[str]:
     and raise NotImplementedError (after its docstring), and module-level code other than
     imports, docstrings, function definitions and constants."""
     tree = ast.parse(stub.read_text(encoding="utf-8"), str(stub))
-    found = [node.name for node in ast.walk(tree)
-             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not _only_raises(node.body)]
+    found = [
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not _only_raises(node.body)
+    ]
     found += [f"line {node.lineno}" for node in ast.walk(tree) if isinstance(node, ast.Lambda)]
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -138,7 +152,11 @@ def _only_raises(body: list[ast.stmt]) -> bool:
     if body and isinstance(body[0], ast.Expr) and _constant(body[0].value):
         body = body[1:]
     statements = [s for s in body if not isinstance(s, (ast.Pass, ast.Import, ast.ImportFrom))]
-    return len(statements) == 1 and isinstance(statements[0], ast.Raise) and _names_not_implemented(statements[0].exc)
+    return (
+        len(statements) == 1
+        and isinstance(statements[0], ast.Raise)
+        and _names_not_implemented(statements[0].exc)
+    )
 
 
 def _names_not_implemented(exc: ast.expr | None) -> bool:
@@ -248,18 +266,22 @@ def record_public_checks(exercise: Exercise) -> dict:
         def call(self, function, args, kwargs, convert=None, probes=None):
             probes_used.update(_probe_names_in((args, kwargs)))
             key = call_key(args, kwargs, probe_names)
-            for mistake, answers in zip(mistakes, imitations):
+            for mistake, answers in zip(mistakes, imitations, strict=True):
                 if function not in mistake.functions:
                     continue
-                for imitation, table in zip(mistake.imitations, answers):
+                for imitation, table in zip(mistake.imitations, answers, strict=True):
                     resolved_args, resolved_kwargs = exercise.resolve_probes(copy.deepcopy((args, kwargs)))
                     if accepts(imitation, resolved_args, resolved_kwargs):
                         value, raised = imitate(imitation, resolved_args, resolved_kwargs)
                         table[key] = {"raises": raised} if raised else store(value)
             return super().call(function, args, kwargs, convert, probes)
 
-    session = RecordingSession(read_source(exercise.reference_path), exercise.name, exercise.converters_path,
-                               preload=exercise.worker_preload)
+    session = RecordingSession(
+        read_source(exercise.reference_path),
+        exercise.name,
+        exercise.converters_path,
+        preload=exercise.worker_preload,
+    )
     try:
         fixtures = {"student": StudentModule(session, exercise), "reference": RecordingReference()}
         for check in exercise.checks():
@@ -267,8 +289,12 @@ def record_public_checks(exercise: Exercise) -> dict:
                 continue
             failure = run_check(check, fixtures, check_rng(0, exercise.name, check.id))
             if failure is not None:
-                raise ReleaseError(Text(f"{exercise.name}/{check.id} fails on the reference: {failure.summary.en}",
-                                        f"{exercise.name}/{check.id} 在参考答案上未通过"))
+                raise ReleaseError(
+                    Text(
+                        f"{exercise.name}/{check.id} fails on the reference: {failure.summary.en}",
+                        f"{exercise.name}/{check.id} 在参考答案上未通过",
+                    )
+                )
     finally:
         session.close()
     return {
@@ -278,7 +304,14 @@ def record_public_checks(exercise: Exercise) -> dict:
         "probes": sorted(probes_used),
         "calls": calls,
         "parameters": parameters,
-        "mistakes": [{"id": m.id, "functions": list(m.functions), "title": m.title.to_dict(),
-                      "hint": m.hint.to_dict(), "imitations": answers}
-                     for m, answers in zip(mistakes, imitations)],
+        "mistakes": [
+            {
+                "id": m.id,
+                "functions": list(m.functions),
+                "title": m.title.to_dict(),
+                "hint": m.hint.to_dict(),
+                "imitations": answers,
+            }
+            for m, answers in zip(mistakes, imitations, strict=True)
+        ],
     }

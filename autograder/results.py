@@ -1,4 +1,5 @@
 """The one result model every writer renders: plain, frozen dataclasses."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,15 +36,24 @@ class Failure:
 
     def to_dict(self) -> dict:
         return {
-            "summary": self.summary.to_dict(), "call": self.call, "expected": self.expected,
-            "received": self.received, "diagnoses": [d.to_dict() for d in self.diagnoses],
+            "summary": self.summary.to_dict(),
+            "call": self.call,
+            "expected": self.expected,
+            "received": self.received,
+            "diagnoses": [d.to_dict() for d in self.diagnoses],
             "traceback": self.traceback,
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> Failure:
-        return cls(Text.from_dict(data["summary"]), data["call"], data["expected"], data["received"],
-                   tuple(Diagnosis.from_dict(d) for d in data["diagnoses"]), data["traceback"])
+        return cls(
+            Text.from_dict(data["summary"]),
+            data["call"],
+            data["expected"],
+            data["received"],
+            tuple(Diagnosis.from_dict(d) for d in data["diagnoses"]),
+            data["traceback"],
+        )
 
 
 @dataclass(frozen=True)
@@ -68,15 +78,26 @@ class CheckResult:
         return "passed" if self.passed else "failed"
 
     def to_dict(self) -> dict:
-        return {"exercise": self.exercise, "check": self.check, "title": self.title.to_dict(),
-                "max_points": self.max_points, "hidden": self.hidden,
-                "failure": self.failure.to_dict() if self.failure else None}
+        return {
+            "exercise": self.exercise,
+            "check": self.check,
+            "title": self.title.to_dict(),
+            "max_points": self.max_points,
+            "hidden": self.hidden,
+            "failure": self.failure.to_dict() if self.failure else None,
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> CheckResult:
         failure = Failure.from_dict(data["failure"]) if data["failure"] else None
-        return cls(data["exercise"], data["check"], Text.from_dict(data["title"]),
-                   data["max_points"], data["hidden"], failure)
+        return cls(
+            data["exercise"],
+            data["check"],
+            Text.from_dict(data["title"]),
+            data["max_points"],
+            data["hidden"],
+            failure,
+        )
 
 
 @dataclass(frozen=True)
@@ -107,18 +128,28 @@ class ExerciseResult:
         return all(c.passed for c in self.checks)
 
     def to_dict(self) -> dict:
-        return {"exercise": self.exercise, "title": self.title.to_dict(),
-                "checks": [c.to_dict() for c in self.checks],
-                "load_error": self.load_error.to_dict() if self.load_error else None,
-                "printed": self.printed, "hidden_not_run": self.hidden_not_run,
-                "hidden_points": self.hidden_points}
+        return {
+            "exercise": self.exercise,
+            "title": self.title.to_dict(),
+            "checks": [c.to_dict() for c in self.checks],
+            "load_error": self.load_error.to_dict() if self.load_error else None,
+            "printed": self.printed,
+            "hidden_not_run": self.hidden_not_run,
+            "hidden_points": self.hidden_points,
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> ExerciseResult:
         load_error = Failure.from_dict(data["load_error"]) if data["load_error"] else None
-        return cls(data["exercise"], Text.from_dict(data["title"]),
-                   tuple(CheckResult.from_dict(c) for c in data["checks"]), load_error, data["printed"],
-                   data["hidden_not_run"], data["hidden_points"])
+        return cls(
+            data["exercise"],
+            Text.from_dict(data["title"]),
+            tuple(CheckResult.from_dict(c) for c in data["checks"]),
+            load_error,
+            data["printed"],
+            data["hidden_not_run"],
+            data["hidden_points"],
+        )
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 """Running an exercise's checks against one loaded submission."""
+
 from __future__ import annotations
 
 import inspect
@@ -28,22 +29,34 @@ def run_exercise(exercise: Exercise, session: WorkerSession, seed: int) -> Exerc
     for check in checks:
         failure = run_check(check, fixtures, check_rng(seed, exercise.name, check.id))
         results.append(_result(exercise, check, failure))
-    return ExerciseResult(exercise.name, exercise.title, tuple(results), printed=session.printed(),
-                          hidden_not_run=exercise.hidden_checks_not_run,
-                          hidden_points=exercise.hidden_points_not_run)
+    return ExerciseResult(
+        exercise.name,
+        exercise.title,
+        tuple(results),
+        printed=session.printed(),
+        hidden_not_run=exercise.hidden_checks_not_run,
+        hidden_points=exercise.hidden_points_not_run,
+    )
 
 
 def not_graded(exercise: Exercise, failure: Failure, printed: str = "") -> ExerciseResult:
     """Every check failed for one reason: the submission could not be loaded."""
     results = tuple(_result(exercise, c, Failure(messages.NOT_GRADED)) for c in exercise.checks())
-    return ExerciseResult(exercise.name, exercise.title, results, load_error=failure, printed=printed,
-                          hidden_not_run=exercise.hidden_checks_not_run,
-                          hidden_points=exercise.hidden_points_not_run)
+    return ExerciseResult(
+        exercise.name,
+        exercise.title,
+        results,
+        load_error=failure,
+        printed=printed,
+        hidden_not_run=exercise.hidden_checks_not_run,
+        hidden_points=exercise.hidden_points_not_run,
+    )
 
 
 def _result(exercise: Exercise, check: CheckDef, failure: Failure | None) -> CheckResult:
-    return CheckResult(exercise.name, check.id, check.spec.title, float(check.spec.points),
-                       check.spec.hidden, failure)
+    return CheckResult(
+        exercise.name, check.id, check.spec.title, float(check.spec.points), check.spec.hidden, failure
+    )
 
 
 def run_check(check: CheckDef, fixtures: dict, rng: np.random.Generator) -> Failure | None:
@@ -57,7 +70,7 @@ def run_check(check: CheckDef, fixtures: dict, rng: np.random.Generator) -> Fail
         return failure_for_error(failed.call)
     except AssertionError as failed:
         return Failure(messages.ASSERTION.format(detail=str(failed)[:500] or check.id))
-    except Exception as error:  # noqa: BLE001 - a bug in a check must not stop the others
+    except Exception as error:
         return Failure(messages.GRADER_ERROR.format(error=f"{type(error).__name__}: {error}"[:300]))
     return None
 

@@ -21,6 +21,7 @@ capped in processes, and every process of that uid is killed afterwards.
 
 ``GRADE_ISOLATION=<tier>`` asks for a weaker tier (for comparisons).
 """
+
 from __future__ import annotations
 
 import json
@@ -53,25 +54,53 @@ class Tier:
     summary: Text
 
 
-TIERS = {t.name: t for t in (
-    Tier("bubblewrap-uid", True, Text(
-        "bubblewrap and a dedicated unprivileged uid: the grader's files, the network and other "
-        "processes are out of your code's reach",
-        "bubblewrap 加独立的非特权用户：你的代码接触不到评分程序的文件、网络和其他进程")),
-    Tier("bubblewrap", True, Text(
-        "bubblewrap: the grader's files, the network and other processes are out of your code's reach",
-        "bubblewrap：你的代码接触不到评分程序的文件、网络和其他进程")),
-    Tier("landlock", True, Text(
-        "Landlock and seccomp: your code can read only the libraries it needs and has no network",
-        "Landlock 与 seccomp：你的代码只能读取所需的库，不能联网")),
-    Tier("limits", False, Text(
-        "resource limits only: no bubblewrap or Landlock here, so hidden checks are NOT protected "
-        "from the code being graded",
-        "只有资源限制：本机没有 bubblewrap 或 Landlock，隐藏检查无法防范被评代码")),
-    Tier("basic", False, Text(
-        "timeouts only (not Linux): scores here are advisory",
-        "只有超时限制（非 Linux 系统）：这里的分数仅供参考")),
-)}
+TIERS = {
+    t.name: t
+    for t in (
+        Tier(
+            "bubblewrap-uid",
+            True,
+            Text(
+                "bubblewrap and a dedicated unprivileged uid: the grader's files, the network and other "
+                "processes are out of your code's reach",
+                "bubblewrap 加独立的非特权用户：你的代码接触不到评分程序的文件、网络和其他进程",
+            ),
+        ),
+        Tier(
+            "bubblewrap",
+            True,
+            Text(
+                "bubblewrap: the grader's files, the network and other processes are out of your code's reach",
+                "bubblewrap：你的代码接触不到评分程序的文件、网络和其他进程",
+            ),
+        ),
+        Tier(
+            "landlock",
+            True,
+            Text(
+                "Landlock and seccomp: your code can read only the libraries it needs and has no network",
+                "Landlock 与 seccomp：你的代码只能读取所需的库，不能联网",
+            ),
+        ),
+        Tier(
+            "limits",
+            False,
+            Text(
+                "resource limits only: no bubblewrap or Landlock here, so hidden checks are NOT protected "
+                "from the code being graded",
+                "只有资源限制：本机没有 bubblewrap 或 Landlock，隐藏检查无法防范被评代码",
+            ),
+        ),
+        Tier(
+            "basic",
+            False,
+            Text(
+                "timeouts only (not Linux): scores here are advisory",
+                "只有超时限制（非 Linux 系统）：这里的分数仅供参考",
+            ),
+        ),
+    )
+}
 
 
 class IsolationUnavailable(Exception):
@@ -91,7 +120,7 @@ def available_tiers() -> list[str]:
         found.append("bubblewrap-uid" if os.geteuid() == 0 else "bubblewrap")
     if _landlock_abi() >= 1:
         found.append("landlock")
-    return found + ["limits"]
+    return [*found, "limits"]
 
 
 @cache
@@ -111,9 +140,22 @@ def _bubblewrap_works(as_root: bool) -> bool:
         return False
     info_read, info_write = os.pipe()
     try:
-        done = subprocess.run([binary, "--ro-bind", "/", "/", *_namespaces(as_root), "--die-with-parent",
-                               "--info-fd", str(info_write), "true"],
-                              capture_output=True, timeout=10, pass_fds=(info_write,))
+        done = subprocess.run(
+            [
+                binary,
+                "--ro-bind",
+                "/",
+                "/",
+                *_namespaces(as_root),
+                "--die-with-parent",
+                "--info-fd",
+                str(info_write),
+                "true",
+            ],
+            capture_output=True,
+            timeout=10,
+            pass_fds=(info_write,),
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
     finally:
@@ -214,7 +256,13 @@ class Sandbox:
         drop = ["--uid", str(self.uid)] if self.uid is not None else []
         if not self.uses_bubblewrap:  # no sandbox view: the interpreter may lie in root's home
             return python + [str(WORKER_DIR / entry)] + drop + (["--keep-read-access"] if drop else [])
-        argv = ["bwrap", *_namespaces(self.uid is not None), "--die-with-parent", "--new-session", "--clearenv"]
+        argv = [
+            "bwrap",
+            *_namespaces(self.uid is not None),
+            "--die-with-parent",
+            "--new-session",
+            "--clearenv",
+        ]
         argv += [arg for name, value in environment.items() for arg in ("--setenv", name, value)]
         argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
         for directory in SYSTEM_DIRS:
@@ -259,8 +307,18 @@ class Sandbox:
         if self.tier.name != "landlock":
             return {"read": None, "write": write}  # bubblewrap decides what is visible
         hidden = [p.resolve() for p in grader_paths()]
-        read = [*SYSTEM_DIRS, *SYSTEM_FILES, "/proc/self", "/proc/cpuinfo", "/proc/meminfo",
-                "/sys/devices/system/cpu", "/dev/null", "/dev/urandom", str(WORKER_DIR), str(run_dir)]
+        read = [
+            *SYSTEM_DIRS,
+            *SYSTEM_FILES,
+            "/proc/self",
+            "/proc/cpuinfo",
+            "/proc/meminfo",
+            "/sys/devices/system/cpu",
+            "/dev/null",
+            "/dev/urandom",
+            str(WORKER_DIR),
+            str(run_dir),
+        ]
         if self.converters_path is not None:
             read.append(str(self.converters_path))
         for root in library_roots():
@@ -326,8 +384,12 @@ def build_matplotlib_cache() -> None:
     if any(cache.glob("fontlist-*.json")):
         return
     env = dict(os.environ, MPLCONFIGDIR=str(cache), MPLBACKEND="Agg")
-    subprocess.run([sys.executable, "-I", "-c", "import matplotlib.font_manager"], env=env,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [sys.executable, "-I", "-c", "import matplotlib.font_manager"],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def _uid_lock_dir() -> Path:

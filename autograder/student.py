@@ -9,6 +9,7 @@ A ``Probe("name")`` argument reaches the student's code as an opaque callable
 standing for a per-call token: each of its calls comes back here, where the
 grader-side function computes the value and the call is counted.
 """
+
 from __future__ import annotations
 
 import copy
@@ -73,8 +74,11 @@ class Call:
 
         changed = []
         if self.args_after is not None:
-            changed += [f"#{i}" for i, (a, b) in enumerate(zip(self.args, self.args_after))
-                        if not identical(a, b)]
+            changed += [
+                f"#{i}"
+                for i, (a, b) in enumerate(zip(self.args, self.args_after, strict=True))
+                if not identical(a, b)
+            ]
         if self.kwargs_after is not None:
             changed += [k for k, v in self.kwargs.items() if not identical(v, self.kwargs_after.get(k))]
         return changed
@@ -91,9 +95,14 @@ class StudentCallFailed(Exception):
 class WorkerSession:
     """A submission loaded in a worker; the worker is replaced whenever it dies."""
 
-    def __init__(self, submission_source: bytes, module_name: str,
-                 converters_path: Path | None = None, limits: Limits = Limits(),
-                 preload: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        submission_source: bytes,
+        module_name: str,
+        converters_path: Path | None = None,
+        limits: Limits = Limits(),
+        preload: tuple[str, ...] = (),
+    ) -> None:
         self.run_dir = Path(tempfile.mkdtemp(prefix="grade-"))
         self.module_path = self.run_dir / f"{module_name}.py"
         self.module_path.write_bytes(submission_source)
@@ -112,18 +121,21 @@ class WorkerSession:
     def start(self) -> None:
         """Start a worker and ask it to import the submission; the answer is read later."""
         environment = scrubbed_environment(self.run_dir)
-        self._worker = WorkerProcess(self.run_dir, self.limits, self.sandbox.command(self.run_dir, environment),
-                                     environment)
+        self._worker = WorkerProcess(
+            self.run_dir, self.limits, self.sandbox.command(self.run_dir, environment), environment
+        )
         self._loaded = False
-        self._worker.send({
-            "kind": "load",
-            "path": str(self.module_path),
-            "module": self.module_name,
-            "converters": self.sandbox.converters_for_worker(),
-            "limits": self.sandbox.worker_limits(self.limits.for_worker()),
-            "confine": self.sandbox.confinement(self.run_dir),
-            "preload": list(self.preload),
-        })
+        self._worker.send(
+            {
+                "kind": "load",
+                "path": str(self.module_path),
+                "module": self.module_name,
+                "converters": self.sandbox.converters_for_worker(),
+                "limits": self.sandbox.worker_limits(self.limits.for_worker()),
+                "confine": self.sandbox.confinement(self.run_dir),
+                "preload": list(self.preload),
+            }
+        )
 
     def ensure_loaded(self) -> StudentError | None:
         if self.load_error is not None:
@@ -141,8 +153,14 @@ class WorkerSession:
         self._loaded = self.load_error is None
         return self.load_error
 
-    def call(self, function: str, args: tuple, kwargs: dict, convert: str | None = None,
-             probes: Callable[[str], Callable] | None = None) -> Call:
+    def call(
+        self,
+        function: str,
+        args: tuple,
+        kwargs: dict,
+        convert: str | None = None,
+        probes: Callable[[str], Callable] | None = None,
+    ) -> Call:
         """Call ``function`` in the worker; ``probes`` gives the grader-side function of a
         probe name, for the callbacks of the Probe arguments."""
         from .worker import values
@@ -153,9 +171,13 @@ class WorkerSession:
             return record
         tokens: dict[str, str] = {}  # opaque token -> probe name, for this call only
         blobs: list[bytes] = []
-        message = {"kind": "call", "function": function, "convert": convert,
-                   "args": values.encode(_tokenised(list(args), tokens), blobs),
-                   "kwargs": values.encode(_tokenised(kwargs, tokens), blobs)}
+        message = {
+            "kind": "call",
+            "function": function,
+            "convert": convert,
+            "args": values.encode(_tokenised(list(args), tokens), blobs),
+            "kwargs": values.encode(_tokenised(kwargs, tokens), blobs),
+        }
 
         def read(reply: dict, raw: list[bytes]) -> tuple[tuple[dict, list[bytes]] | None, Call | None]:
             """(the answer to a callback, None), or (None, the completed call)."""
@@ -184,7 +206,7 @@ class WorkerSession:
         reply, raw = self._worker.receive(timeout)
         try:
             return read(reply, raw)
-        except Exception:  # noqa: BLE001 - whatever a forged reply makes the reading raise
+        except Exception:
             self._worker.kill()
             raise WorkerDied(MALFORMED_REPLY) from None
 
@@ -243,21 +265,35 @@ def _read_call_reply(reply: dict, raw: list[bytes], record: Call) -> Call:
     args_after = values.decode(reply["args_after"], arrays)
     kwargs_after = values.decode(reply["kwargs_after"], arrays)
     warnings = reply["warnings"]
-    if (not isinstance(args_after, list) or len(args_after) != len(record.args)
-            or not isinstance(kwargs_after, dict) or set(kwargs_after) != set(record.kwargs)
-            or not isinstance(warnings, list) or any(type(w) is not str for w in warnings)):
+    if (
+        not isinstance(args_after, list)
+        or len(args_after) != len(record.args)
+        or not isinstance(kwargs_after, dict)
+        or set(kwargs_after) != set(record.kwargs)
+        or not isinstance(warnings, list)
+        or any(type(w) is not str for w in warnings)
+    ):
         raise ProtocolError("malformed call reply")
     return replace(
-        record, received=inert_value(received), args_after=tuple(inert_value(args_after)),
+        record,
+        received=inert_value(received),
+        args_after=tuple(inert_value(args_after)),
         kwargs_after=inert_value(kwargs_after),
-        warnings=tuple(inert(w[:300]) for w in warnings[:10]))
+        warnings=tuple(inert(w[:300]) for w in warnings[:10]),
+    )
 
 
 def _error_from_reply(reply: dict, raw: list[bytes], import_failed: bool = False) -> StudentError:
     """The error a reply reports, its texts made inert; raises unless it is well-formed."""
     error = reply.get("error")
-    if (set(reply) != {"ok", "error"} or reply["ok"] is not False or raw or not isinstance(error, dict)
-            or set(error) != ERROR_FIELDS or any(type(v) is not str for v in error.values())):
+    if (
+        set(reply) != {"ok", "error"}
+        or reply["ok"] is not False
+        or raw
+        or not isinstance(error, dict)
+        or set(error) != ERROR_FIELDS
+        or any(type(v) is not str for v in error.values())
+    ):
         raise ProtocolError("malformed error reply")
     type_name = inert(error["type"][:100])
     kind = "raised"
@@ -287,8 +323,13 @@ def _tokenised(value: object, tokens: dict[str, str]) -> object:
     return value
 
 
-def _callback_answer(request: dict, raw: list[bytes], tokens: dict[str, str],
-                     probes: Callable[[str], Callable] | None, counts: dict[str, int]) -> tuple[dict, list[bytes]]:
+def _callback_answer(
+    request: dict,
+    raw: list[bytes],
+    tokens: dict[str, str],
+    probes: Callable[[str], Callable] | None,
+    counts: dict[str, int],
+) -> tuple[dict, list[bytes]]:
     """The grader's answer to a call of a probe by the student's code: the probe's value
     on the student's arguments (the call counted), or the error to raise there."""
     import numpy as np
@@ -297,10 +338,14 @@ def _callback_answer(request: dict, raw: list[bytes], tokens: dict[str, str],
 
     name = tokens.get(str(request.get("token")))
     if name is None or probes is None:
-        return _callback_error("RuntimeError", "this function is not available any more / 这个函数已不可用"), []
+        return _callback_error(
+            "RuntimeError", "this function is not available any more / 这个函数已不可用"
+        ), []
     if sum(counts.values()) >= MAX_CALLBACKS:
-        return _callback_error("RuntimeError", f"called more than {MAX_CALLBACKS} times in one call / "
-                                               f"一次调用中被调用超过 {MAX_CALLBACKS} 次"), []
+        return _callback_error(
+            "RuntimeError",
+            f"called more than {MAX_CALLBACKS} times in one call / 一次调用中被调用超过 {MAX_CALLBACKS} 次",
+        ), []
     arrays = [values.load_blob(b) for b in raw]
     args, kwargs = values.decode(request["args"], arrays), values.decode(request["kwargs"], arrays)
     if not isinstance(args, list) or not isinstance(kwargs, dict):
@@ -311,7 +356,7 @@ def _callback_answer(request: dict, raw: list[bytes], tokens: dict[str, str],
         with np.errstate(all="ignore"):
             result = probes(name)(*args, **kwargs)
         return {"kind": "answer", "ok": True, "result": values.encode(result, blobs)}, blobs
-    except Exception as exc:  # noqa: BLE001 - the student's arguments do not suit the function
+    except Exception as exc:
         return _callback_error(type(exc).__name__, str(exc)[:300]), []
 
 
@@ -322,8 +367,9 @@ def _callback_error(type_name: str, message: str) -> dict:
 class StudentFunction:
     """One function of the student's module, called across the boundary."""
 
-    def __init__(self, session: WorkerSession, exercise: Exercise, name: str,
-                 convert: str | None = None) -> None:
+    def __init__(
+        self, session: WorkerSession, exercise: Exercise, name: str, convert: str | None = None
+    ) -> None:
         self.session = session
         self.exercise = exercise
         self.name = name

@@ -1,5 +1,6 @@
 """Finding a student's file and turning it into module source (a .py as is, a
 notebook's code cells with IPython magics and shell escapes disarmed)."""
+
 from __future__ import annotations
 
 import errno
@@ -41,13 +42,17 @@ def locate(exercise_name: str, submission: Path | None, cwd: Path) -> Path:
         candidates.append(submission / exercise_name / f"{exercise_name}.ipynb")  # nbgrader layout
     elif submission.exists():
         if submission.suffix not in SUFFIXES:
-            raise SubmissionNotFound(Text(
-                f"{submission} is neither a .py file nor a .ipynb notebook.",
-                f"{submission} 既不是 .py 文件，也不是 .ipynb 笔记本。"))
+            raise SubmissionNotFound(
+                Text(
+                    f"{submission} is neither a .py file nor a .ipynb notebook.",
+                    f"{submission} 既不是 .py 文件，也不是 .ipynb 笔记本。",
+                )
+            )
         return submission
     else:
-        raise SubmissionNotFound(Text(f"There is no file or folder {submission}.",
-                                      f"找不到文件或文件夹 {submission}。"))
+        raise SubmissionNotFound(
+            Text(f"There is no file or folder {submission}.", f"找不到文件或文件夹 {submission}。")
+        )
     for candidate in candidates:
         if candidate.is_file():
             return candidate
@@ -56,11 +61,14 @@ def locate(exercise_name: str, submission: Path | None, cwd: Path) -> Path:
 
 
 def _not_found(exercise_name: str, tried: str) -> Path:
-    raise SubmissionNotFound(Text(
-        f"No submission found for {exercise_name} (looked for {tried}). Run grade from the course "
-        f"folder that holds exercises/, or pass --submission PATH.",
-        f"没有找到 {exercise_name} 的作业（查找了 {tried}）。请在包含 exercises/ 的课程文件夹中运行 grade，"
-        f"或用 --submission 指定文件。"))
+    raise SubmissionNotFound(
+        Text(
+            f"No submission found for {exercise_name} (looked for {tried}). Run grade from the course "
+            f"folder that holds exercises/, or pass --submission PATH.",
+            f"没有找到 {exercise_name} 的作业（查找了 {tried}）。请在包含 exercises/ 的课程文件夹中运行 grade，"
+            f"或用 --submission 指定文件。",
+        )
+    )
 
 
 def read_source(path: Path) -> bytes:
@@ -69,17 +77,26 @@ def read_source(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise SubmissionNotFound(Text(f"{path} is a symbolic link: submit the file itself.",
-                                          f"{path} 是符号链接：请提交文件本身。")) from None
-        raise SubmissionNotFound(Text(f"Cannot read {path}: {exc.strerror}.",
-                                      f"无法读取 {path}：{exc.strerror}。")) from None
+            raise SubmissionNotFound(
+                Text(
+                    f"{path} is a symbolic link: submit the file itself.",
+                    f"{path} 是符号链接：请提交文件本身。",
+                )
+            ) from None
+        raise SubmissionNotFound(
+            Text(f"Cannot read {path}: {exc.strerror}.", f"无法读取 {path}：{exc.strerror}。")
+        ) from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             raise SubmissionNotFound(Text(f"{path} is not a regular file.", f"{path} 不是普通文件。"))
         data = handle.read(MAX_SUBMISSION_BYTES + 1)
     if len(data) > MAX_SUBMISSION_BYTES:
-        raise UnreadableSubmission(Text("The file is larger than 2 MB; a solution is a few kB.",
-                                        "文件超过 2 MB；正常的答案只有几 KB。"))
+        raise UnreadableSubmission(
+            Text(
+                "The file is larger than 2 MB; a solution is a few kB.",
+                "文件超过 2 MB；正常的答案只有几 KB。",
+            )
+        )
     return notebook_source(data) if path.suffix == ".ipynb" else data
 
 
@@ -113,11 +130,18 @@ def notebook_source(data: bytes) -> bytes:
     try:
         notebook = json.loads(data.decode("utf-8"))
         cells = [c for c in notebook["cells"] if isinstance(c, dict) and c.get("cell_type") == "code"]
-        sources = ["".join(c["source"]) if isinstance(c["source"], list) else str(c["source"])
-                   for c in cells if not _is_autograder_test(c)]
+        sources = [
+            "".join(c["source"]) if isinstance(c["source"], list) else str(c["source"])
+            for c in cells
+            if not _is_autograder_test(c)
+        ]
     except (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, RecursionError):
-        raise UnreadableSubmission(Text("The notebook file is damaged: it is not valid notebook JSON.",
-                                        "笔记本文件已损坏：不是有效的 notebook JSON。")) from None
+        raise UnreadableSubmission(
+            Text(
+                "The notebook file is damaged: it is not valid notebook JSON.",
+                "笔记本文件已损坏：不是有效的 notebook JSON。",
+            )
+        ) from None
     return cells_module(sources)
 
 

@@ -7,6 +7,7 @@ under 0.25 s.
 
     python benchmarks/grade_speed.py [--runs 11] [--submission solutions]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,7 +46,12 @@ def main() -> None:
 
     commands = {"baseline: python -c 'import numpy'": [sys.executable, "-c", "import numpy"]}
     for exercise in all_exercises():
-        commands[f"grade {exercise.name}"] = grade_command() + [exercise.name, "--submission", options.submission]
+        commands[f"grade {exercise.name}"] = [
+            *grade_command(),
+            exercise.name,
+            "--submission",
+            options.submission,
+        ]
     for command in commands.values():  # warm the disk cache and matplotlib's font cache
         timed(command)
     samples: dict[str, list[float]] = {name: [] for name in commands}
@@ -58,8 +64,10 @@ def main() -> None:
         median = statistics.median(values)
         print(f"{name:40} {median:9.3f} {median / baseline:6.2f}")
     worst = max(statistics.median(v) for k, v in samples.items() if k.startswith("grade"))
-    print(f"worst grade median {worst:.3f} s = {worst / baseline:.2f}× the numpy-import baseline "
-          f"(target: under 4× and under 0.25 s)")
+    print(
+        f"worst grade median {worst:.3f} s = {worst / baseline:.2f}× the numpy-import baseline "
+        f"(target: under 4× and under 0.25 s)"
+    )
 
 
 if __name__ == "__main__":

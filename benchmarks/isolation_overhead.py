@@ -8,6 +8,7 @@ machine noise hits them alike.
 
     python benchmarks/isolation_overhead.py [--rounds 7]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from autograder import sandbox  # noqa: E402
-from autograder.registry import find  # noqa: E402
-from autograder.runner import check_rng, run_check  # noqa: E402
-from autograder.student import StudentModule, WorkerSession  # noqa: E402
-from autograder.submission import read_source  # noqa: E402
+from autograder import sandbox
+from autograder.registry import find
+from autograder.runner import check_rng, run_check
+from autograder.student import StudentModule, WorkerSession
+from autograder.submission import read_source
 
 CALLS = 200
 
@@ -62,14 +63,20 @@ def main() -> None:
     for _ in range(options.rounds):
         for tier in tiers:
             samples[tier].append(measure(tier))
-    medians = {t: {k: statistics.median(s[k] for s in samples[t]) for k in ("startup", "call", "check")}
-               for t in tiers}
+    medians = {
+        t: {k: statistics.median(s[k] for s in samples[t]) for k in ("startup", "call", "check")}
+        for t in tiers
+    }
     base = medians["limits"]
-    print(f"{'tier':16} {'start ms':>9} {'ratio':>6} {'call µs':>9} {'ratio':>6} {'check ms':>9} {'ratio':>6}")
+    print(
+        f"{'tier':16} {'start ms':>9} {'ratio':>6} {'call µs':>9} {'ratio':>6} {'check ms':>9} {'ratio':>6}"
+    )
     for tier, m in medians.items():
-        print(f"{tier:16} {m['startup'] * 1e3:9.1f} {m['startup'] / base['startup']:6.2f} "
-              f"{m['call'] * 1e6:9.1f} {m['call'] / base['call']:6.2f} "
-              f"{m['check'] * 1e3:9.2f} {m['check'] / base['check']:6.2f}")
+        print(
+            f"{tier:16} {m['startup'] * 1e3:9.1f} {m['startup'] / base['startup']:6.2f} "
+            f"{m['call'] * 1e6:9.1f} {m['call'] / base['call']:6.2f} "
+            f"{m['check'] * 1e3:9.2f} {m['check'] / base['check']:6.2f}"
+        )
 
 
 if __name__ == "__main__":

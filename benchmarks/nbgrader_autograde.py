@@ -8,6 +8,7 @@ batch paths can be compared against nbgrader here.
 
     python benchmarks/nbgrader_autograde.py [--students 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,14 +57,28 @@ def main() -> None:
         totals = [0.0, 0.0]
         for name in names:
             autograde = run([BIN / "nbgrader", "autograde", name, "--force"], course) / options.students
-            direct = sum(run([BIN / "grade", name, "--submission",
-                              course / "submitted" / f"student{s}" / name / f"{name}.ipynb"], course)
-                         for s in range(options.students)) / options.students
+            direct = (
+                sum(
+                    run(
+                        [
+                            BIN / "grade",
+                            name,
+                            "--submission",
+                            course / "submitted" / f"student{s}" / name / f"{name}.ipynb",
+                        ],
+                        course,
+                    )
+                    for s in range(options.students)
+                )
+                / options.students
+            )
             totals[0] += autograde
             totals[1] += direct
             print(f"{name:12} {autograde:14.2f} {direct:11.2f} {autograde / direct:6.1f}")
-        print(f"{'mean':12} {totals[0] / len(names):14.2f} {totals[1] / len(names):11.2f} "
-              f"{totals[0] / totals[1]:6.1f}")
+        print(
+            f"{'mean':12} {totals[0] / len(names):14.2f} {totals[1] / len(names):11.2f} "
+            f"{totals[0] / totals[1]:6.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,6 @@ treat a single example of shape (K,) as a batch of one. Then run
 
 Example: true class 2, probabilities [0.1, 0.2, 0.6, 0.1]: loss = -ln 0.6 ≈ 0.511.
 """
-import numpy as np
 
 
 def one_hot(labels, num_classes):

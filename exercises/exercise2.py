@@ -67,7 +67,6 @@ for your score and feedback.
 Example: softmax([2, 1, 0]) ≈ [0.665, 0.245, 0.090]; with true class 0 the loss
 is -ln 0.665 ≈ 0.408.
 """
-import numpy as np
 
 
 def softmax(logits):

@@ -69,7 +69,6 @@ score and feedback.
 Example: p = 0.7 with y = 0 costs -ln 0.3 ≈ 1.204; at z = 0 with y = 1,
 dL/dz = -0.5 while the MSE derivative is only -0.125, and the curvature is 0.25.
 """
-import numpy as np
 
 
 def sigmoid(z):

@@ -43,7 +43,6 @@ at 0 (−ln 0 = ∞). Then run `grade exercise4` for your score and feedback.
 Example: at p = 0.1, 1 − p = 0.9 while −ln p ≈ 2.303, 2.56 times as much;
 at p = 0.9, 1 − p = 0.1 and −ln p ≈ 0.105, almost the same.
 """
-import numpy as np
 
 
 def linear_penalty(p):
@@ -97,6 +96,5 @@ def plot_penalties(ax=None):
     ax 为 None 时自己新建一个图（例如 `fig, ax = plt.subplots()`）。
     评分时 matplotlib 使用不弹出窗口的 Agg 后端，这没有问题：评分程序直接读取线条的数据。
     """
-    import matplotlib.pyplot as plt  # imported here, so the other functions are graded without it
 
     raise NotImplementedError

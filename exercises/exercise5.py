@@ -66,7 +66,6 @@ undoing the step with arithmetic such as "+h, then -h". Then run
 
 Example: f(x) = Σ x², x = [3, 4]: the numerical gradient is ≈ [6, 8].
 """
-import numpy as np
 
 
 def numerical_gradient(f, x, h=1e-5):

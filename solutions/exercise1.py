@@ -1,4 +1,5 @@
 """Reference solution for exercise 1: clipped cross-entropy."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Reference solution for exercise 2: softmax and the gradient of its cross-entropy."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Reference solution for exercise 3: binary cross-entropy and its derivatives."""
+
 import numpy as np
 
 

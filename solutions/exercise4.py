@@ -1,5 +1,7 @@
 """Reference solution for exercise 4: the linear penalty 1 - p against the log penalty -ln p."""
+
 import numpy as np
+
 
 def linear_penalty(p):
     return 1.0 - np.asarray(p, dtype=float)

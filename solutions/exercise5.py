@@ -1,4 +1,5 @@
 """Reference solution for exercise 5: finite-difference gradient check."""
+
 import numpy as np
 
 

@@ -1,16 +1,18 @@
 """A course author checks an exercise by running plain pytest on its checks."""
+
 import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 
 from autograder.registry import CHECKS_DIR, all_exercises
-from conftest import ROOT
 
 
 def run_pytest(*args):
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", *map(str, args)],
-                          cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", *map(str, args)], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 @pytest.mark.parametrize("exercise", all_exercises(), ids=lambda e: e.name)
@@ -30,5 +32,9 @@ def test_plain_pytest_fails_the_checks_for_a_stub():
 def test_seed_changes_the_generated_inputs():
     from autograder.runner import check_rng
 
-    assert check_rng(0, "exercise1", "batch_mean").random() != check_rng(1, "exercise1", "batch_mean").random()
-    assert check_rng(0, "exercise1", "batch_mean").random() == check_rng(0, "exercise1", "batch_mean").random()
+    assert (
+        check_rng(0, "exercise1", "batch_mean").random() != check_rng(1, "exercise1", "batch_mean").random()
+    )
+    assert (
+        check_rng(0, "exercise1", "batch_mean").random() == check_rng(0, "exercise1", "batch_mean").random()
+    )

@@ -1,4 +1,5 @@
 """The `grade` command, through CliRunner and as installed."""
+
 import json
 import subprocess
 import sys
@@ -6,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SUBMISSIONS
 
 from autograder.cli import main
-from conftest import ROOT, SUBMISSIONS
 
 SOLUTION = ROOT / "solutions" / "exercise1.py"
 STUB = ROOT / "exercises" / "exercise1.py"
@@ -49,8 +50,10 @@ def test_stub_exits_1_with_not_implemented_messages(runner):
 def test_failure_shows_input_expected_received_and_the_mistake(runner):
     result = runner.invoke(main, ["1", "--submission", str(LOG10), "--lang", "en"])
     assert result.exit_code == 1
-    assert ("call            cross_entropy_from_labels(probs=array([[0.1, 0.2, 0.6, 0.1]]), "
-            "labels=array([2], dtype=int64))") in result.output
+    assert (
+        "call            cross_entropy_from_labels(probs=array([[0.1, 0.2, 0.6, 0.1]]), "
+        "labels=array([2], dtype=int64))"
+    ) in result.output
     assert "expected        0.5108256" in result.output
     assert "received        0.2218487" in result.output
     assert "received/expected = 0.4343" in result.output
@@ -65,7 +68,9 @@ def test_chinese_feedback(runner):
 
 
 def test_language_follows_the_locale(runner):
-    result = runner.invoke(main, ["1", "--submission", str(SOLUTION)], env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""})
+    result = runner.invoke(
+        main, ["1", "--submission", str(SOLUTION)], env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""}
+    )
     assert "全部检查通过" in result.output
 
 
@@ -113,15 +118,29 @@ def test_syntax_error_is_graded_zero_and_exits_1(runner, tmp_path):
 
 def test_json_is_gradescope_results_and_nothing_else(runner, tmp_path):
     noisy = tmp_path / "exercise1.py"
-    noisy.write_text("print('hello from import')\n" + LOG10.read_text().replace(
-        "def one_hot(labels, num_classes):\n", "def one_hot(labels, num_classes):\n    print('score: 100')\n"))
+    noisy.write_text(
+        "print('hello from import')\n"
+        + LOG10.read_text().replace(
+            "def one_hot(labels, num_classes):\n",
+            "def one_hot(labels, num_classes):\n    print('score: 100')\n",
+        )
+    )
     result = runner.invoke(main, ["1", "--submission", str(noisy), "--format", "json", "--lang", "en"])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert set(report) >= {"score", "execution_time", "output", "tests", "extra_data"}
     assert len(report["tests"]) == 8
     test = report["tests"][1]
-    assert set(test) >= {"name", "number", "score", "max_score", "status", "output", "visibility", "extra_data"}
+    assert set(test) >= {
+        "name",
+        "number",
+        "score",
+        "max_score",
+        "status",
+        "output",
+        "visibility",
+        "extra_data",
+    }
     assert test["status"] == "failed" and test["score"] == 0
     assert test["extra_data"]["exercise"] == "exercise1"
     assert test["extra_data"]["check"] == "chapter_examples"
@@ -147,7 +166,9 @@ def test_all_with_a_file_is_refused(runner):
 def test_installed_command_exit_codes_and_json():
     ok = subprocess.run([GRADE, "exercise1", "--submission", SOLUTION], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    failed = subprocess.run([GRADE, "1", "--submission", LOG10, "--format", "json"], capture_output=True, text=True)
+    failed = subprocess.run(
+        [GRADE, "1", "--submission", LOG10, "--format", "json"], capture_output=True, text=True
+    )
     assert failed.returncode == 1
     assert json.loads(failed.stdout)["score"] < 10
     unknown = subprocess.run([GRADE, "42"], capture_output=True, text=True)
@@ -156,12 +177,16 @@ def test_installed_command_exit_codes_and_json():
 
 
 def test_installed_all_on_solutions_scores_everything():
-    result = subprocess.run([GRADE, "all", "--submission", ROOT / "solutions", "--format", "json"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [GRADE, "all", "--submission", ROOT / "solutions", "--format", "json"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout[-2000:]
     report = json.loads(result.stdout)
-    assert report["score"] == report["extra_data"]["max_score"] == 10 * len(
-        {t["extra_data"]["exercise"] for t in report["tests"]})
+    assert (
+        report["score"]
+        == report["extra_data"]["max_score"]
+        == 10 * len({t["extra_data"]["exercise"] for t in report["tests"]})
+    )
 
 
 def test_python_dash_m_runs_the_cli():

@@ -1,6 +1,6 @@
 """What the stubs' docstrings promise about the type of a result is checked."""
-import pytest
 
+import pytest
 from conftest import ROOT, grade_file
 
 # a function documented to return a float, and the line of the reference that returns it
@@ -28,4 +28,6 @@ def test_a_float_returned_inside_a_container_loses_points(exercise, wrapper, tmp
     result = grade_file(exercise, path)
     failed = [c.failure.summary.en for c in result.checks if c.failure]
     assert failed and result.score < 10
-    assert any(f"`{function}` returned a wrong result: expected a single number, got a" in f for f in failed), failed
+    assert any(
+        f"`{function}` returned a wrong result: expected a single number, got a" in f for f in failed
+    ), failed

@@ -1,8 +1,9 @@
 """Correct code always gets full marks, however it is written; stubs get zero."""
+
 import pytest
+from conftest import ROOT, SUBMISSIONS, diagnosed_ids, grade_file
 
 from autograder.registry import all_exercises
-from conftest import ROOT, SUBMISSIONS, diagnosed_ids, grade_file
 
 CORRECT_FILES = sorted(SUBMISSIONS.glob("exercise*/correct/*.py"))
 EXERCISES = all_exercises()

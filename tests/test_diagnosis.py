@@ -1,10 +1,11 @@
 """Every known mistake, written as a student would, is named — and only it."""
+
 import dataclasses
 
 import pytest
+from conftest import SUBMISSIONS, diagnosed_ids, grade_file
 
 from autograder.registry import all_exercises, find
-from conftest import SUBMISSIONS, diagnosed_ids, grade_file
 
 MISTAKE_FILES = sorted(SUBMISSIONS.glob("exercise*/mistakes/*.py"))
 
@@ -22,8 +23,11 @@ def test_mistake_is_named_exactly(path):
 
 
 def grader_errors(result):
-    return [c.failure.summary.en for c in result.checks
-            if c.failure and c.failure.summary.en.startswith("The grader itself failed")]
+    return [
+        c.failure.summary.en
+        for c in result.checks
+        if c.failure and c.failure.summary.en.startswith("The grader itself failed")
+    ]
 
 
 def test_a_bug_in_an_imitation_is_a_grader_error_not_a_missing_diagnosis(tmp_path, monkeypatch):

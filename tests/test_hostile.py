@@ -4,6 +4,7 @@ For each: no inflated score, the expected clear message, no file outside the run
 folder changed, the grader's files untouched, the reference and the grader's
 environment never shown, no worker process left behind, and grading goes on.
 """
+
 import hashlib
 import json
 import os
@@ -15,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import PROTECTING, ROOT, grade_file, leftover_processes
 
 from autograder import sandbox
 from autograder.registry import CHECKS_DIR, find
 from autograder.worker.process import Limits
-from conftest import PROTECTING, ROOT, grade_file, leftover_processes
 
 HOSTILE = Path(__file__).parent / "hostile"
 QUICK = Limits(call_timeout=1.0, load_timeout=3.0)
@@ -120,9 +121,12 @@ def unix_listeners():
 
 
 def fingerprint(*folders: Path) -> dict[str, str]:
-    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
-            for folder in folders for p in sorted(folder.rglob("*"))
-            if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in folders
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 @pytest.mark.skipif(not PROTECTING, reason="no tier here protects the grader (only limits)")
@@ -134,10 +138,17 @@ def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener, unix_li
     sentinel = outside / "sentinel.txt"
     sentinel.write_text("keep me")
     marker = outside / "marker"
-    substitutions = {"{REFERENCE}": str(REFERENCE), "{HIDDEN}": str(CHECKS_DIR / "exercise1" / "test_exercise1.py"),
-                     "{OUTSIDE}": str(outside), "{SENTINEL}": str(sentinel), "{MARKER}": str(marker),
-                     "{PORT}": str(listener.getsockname()[1]), "{GRADER}": str(outside / "grader"),
-                     "{UNIX_SOCKET}": unix_listeners[0], "{ABSTRACT_SOCKET}": unix_listeners[1]}
+    substitutions = {
+        "{REFERENCE}": str(REFERENCE),
+        "{HIDDEN}": str(CHECKS_DIR / "exercise1" / "test_exercise1.py"),
+        "{OUTSIDE}": str(outside),
+        "{SENTINEL}": str(sentinel),
+        "{MARKER}": str(marker),
+        "{PORT}": str(listener.getsockname()[1]),
+        "{GRADER}": str(outside / "grader"),
+        "{UNIX_SOCKET}": unix_listeners[0],
+        "{ABSTRACT_SOCKET}": unix_listeners[1],
+    }
     text = (HOSTILE / name).read_bytes()
     for key, value in substitutions.items():
         text = text.replace(key.encode(), value.encode())
@@ -157,8 +168,9 @@ def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener, unix_li
     elif expect.where == "printed":
         assert expect.found_in(result.printed), result.printed
     elif expect.says:
-        assert any(expect.found_in(c.failure.summary.en) for c in result.checks if c.failure), \
-            [c.failure.summary.en for c in result.checks if c.failure]
+        assert any(expect.found_in(c.failure.summary.en) for c in result.checks if c.failure), [
+            c.failure.summary.en for c in result.checks if c.failure
+        ]
     shown = json.dumps(result.to_dict(), ensure_ascii=False)
     assert REFERENCE_LINE not in shown and "LEAKED" not in shown and "CONNECTED" not in shown
     assert SECRET not in shown

@@ -6,6 +6,7 @@ kernel, or reaches for the teacher's files, the reference, the hidden checks
 or the network. The points must come from the grader's worker all the same,
 and the kernel must stay inside its own folder.
 """
+
 import csv
 import json
 import os
@@ -26,8 +27,12 @@ CHECK_IDS = [c.id for c in EXERCISE.checks()]
 REFERENCE_TEXT = EXERCISE.reference_path.read_text().splitlines()[0]  # its docstring: in no notebook
 HIDDEN_CHECKS = ROOT / "autograder" / "checks" / "exercise1" / "test_exercise1.py"
 HIDDEN_TEXT = HIDDEN_CHECKS.read_text().splitlines()[0]
-FAKE_REPORT = json.dumps({"score": 10, "tests": [
-    {"extra_data": {"check": c}, "status": "passed", "output": "Passed."} for c in CHECK_IDS]})
+FAKE_REPORT = json.dumps(
+    {
+        "score": 10,
+        "tests": [{"extra_data": {"check": c}, "status": "passed", "output": "Passed."} for c in CHECK_IDS],
+    }
+)
 
 ATTACKS = {
     "replace_check_function": """
@@ -98,22 +103,42 @@ if os.fork() == 0:  # a daemon: it leaves the kernel's process tree and session,
 
 
 def run(command, cwd, env):
-    done = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
     log = done.stdout + done.stderr
     assert done.returncode == 0, log[-4000:]
     return log
 
 
 def with_cell_before_stubs(notebook, source):
-    notebook["cells"].insert(2, {"cell_type": "code", "execution_count": None, "id": "attack", "metadata": {},
-                                 "outputs": [], "source": source})
+    notebook["cells"].insert(
+        2,
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "attack",
+            "metadata": {},
+            "outputs": [],
+            "source": source,
+        },
+    )
     return notebook
 
 
 def with_mistake(notebook, submission):
     """The release notebook whose cells define the functions of a submission file."""
-    notebook["cells"].insert(2, {"cell_type": "code", "execution_count": None, "id": "mistake", "metadata": {},
-                                 "outputs": [], "source": submission.read_text()})
+    notebook["cells"].insert(
+        2,
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "mistake",
+            "metadata": {},
+            "outputs": [],
+            "source": submission.read_text(),
+        },
+    )
     for cell in notebook["cells"]:
         if cell["metadata"].get("nbgrader", {}).get("solution"):
             cell["source"] = "# answered above"
@@ -147,8 +172,12 @@ def _close_listeners():
 
 
 def environment(home: Path) -> dict[str, str]:
-    return dict(os.environ, HOME=str(home), PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-                XDG_CACHE_HOME=os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache"))
+    return dict(
+        os.environ,
+        HOME=str(home),
+        PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        XDG_CACHE_HOME=os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache"),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -181,13 +210,19 @@ def _grade_course(generated: Path, base: Path) -> Course:
     env = environment(home)
     source = root / "source" / "exercise1" / "exercise1.ipynb"
     release = root / "release" / "exercise1" / "exercise1.ipynb"
-    prowler = PROWLER.format(targets=[str(root), str(home), str(outside)],
-                             secrets=[str(EXERCISE.reference_path), str(HIDDEN_CHECKS)],
-                             port=listener.getsockname()[1])
-    students = {"alice": load_notebook(source),
-                "carol": with_mistake(load_notebook(release), SUBMISSIONS / "exercise1" / "mistakes" / "log10.py"),
-                "prowler": with_cell_before_stubs(load_notebook(release), prowler)}
-    students.update({name: with_cell_before_stubs(load_notebook(release), code) for name, code in ATTACKS.items()})
+    prowler = PROWLER.format(
+        targets=[str(root), str(home), str(outside)],
+        secrets=[str(EXERCISE.reference_path), str(HIDDEN_CHECKS)],
+        port=listener.getsockname()[1],
+    )
+    students = {
+        "alice": load_notebook(source),
+        "carol": with_mistake(load_notebook(release), SUBMISSIONS / "exercise1" / "mistakes" / "log10.py"),
+        "prowler": with_cell_before_stubs(load_notebook(release), prowler),
+    }
+    students.update(
+        {name: with_cell_before_stubs(load_notebook(release), code) for name, code in ATTACKS.items()}
+    )
     for student, notebook in students.items():
         save_notebook(notebook, root / "submitted" / student / "exercise1" / "exercise1.ipynb")
     log = run([BIN / "nbgrader", "autograde", "exercise1", "--force"], root, env)
@@ -215,8 +250,12 @@ def test_kernel_writes_only_in_its_own_folder(course):
     """Its own folder is a private copy of the notebook's: not even a file it may write stays."""
     prowled = (course.root / "autograded" / "prowler" / "exercise1" / "exercise1.ipynb").read_text()
     assert prowled.count("write blocked: ") == 3  # the kernel did run the cell
-    left = [p for folder in (course.root, course.home, course.outside)
-            for name in ("escaped-marker", "inside-marker") for p in folder.rglob(name)]
+    left = [
+        p
+        for folder in (course.root, course.home, course.outside)
+        for name in ("escaped-marker", "inside-marker")
+        for p in folder.rglob(name)
+    ]
     assert left == []
 
 

@@ -6,6 +6,7 @@ load crashing and grading goes on; a notebook too deep to read is unreadable; no
 raw control character of the student's reaches the terminal, an ``-o`` file or
 the JSON, while the text stays visible as escapes.
 """
+
 import json
 import re
 import shutil
@@ -33,8 +34,13 @@ def _value_tree(depth: int) -> str:
 
 
 def _call_reply(result: str, **fields: str) -> str:
-    body = {"result": result, "args_after": '{"list": []}', "kwargs_after": '{"dict": {}}',
-            "probe_calls": "{}", "warnings": "[]"} | fields
+    body = {
+        "result": result,
+        "args_after": '{"list": []}',
+        "kwargs_after": '{"dict": {}}',
+        "probe_calls": "{}",
+        "warnings": "[]",
+    } | fields
     return '{"ok": true, ' + ", ".join(f'"{k}": {v}' for k, v in body.items()) + "}"
 
 
@@ -89,8 +95,12 @@ def test_deep_notebook_is_unreadable(tier):
 def test_deep_notebook_through_the_installed_command(tier, tmp_path):
     path = tmp_path / "exercise1.ipynb"
     shutil.copy(HOSTILE / "deep_notebook.ipynb", path)
-    done = subprocess.run([GRADE, "exercise1", "--submission", path, "--lang", "en"],
-                          check=False, capture_output=True, text=True)
+    done = subprocess.run(
+        [GRADE, "exercise1", "--submission", path, "--lang", "en"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stdout + done.stderr and "internal error" not in done.stderr
     assert "damaged" in done.stdout and "exercise1: 0/10 points" in done.stdout
@@ -99,7 +109,9 @@ def test_deep_notebook_through_the_installed_command(tier, tmp_path):
 # ---- terminal escapes ----------------------------------------------------------------------
 
 RAW = {"ESC": "\x1b", "BEL": "\x07", "CSI": "\x9b", "RLO": "\u202e"}
-CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
 GRADER_STYLING = re.compile(r"\x1b\[(?:0|1|2|22|3[0-9])m")  # what click.style writes for the report
 TITLE = "\\x1b]0;grade: 10/10\\x07"  # the forged window title, as the report shows it
 
@@ -112,8 +124,9 @@ def _reports(path: Path, tmp_path: Path) -> dict[str, str]:
     reports = {"terminal": terminal.output}
     for output_format in ("text", "json"):
         out = tmp_path / f"report.{output_format}"
-        done = runner.invoke(main, ["exercise1", "-s", str(path), "--lang", "en", "--format", output_format,
-                                    "-o", str(out)])
+        done = runner.invoke(
+            main, ["exercise1", "-s", str(path), "--lang", "en", "--format", output_format, "-o", str(out)]
+        )
         assert done.exit_code == 1, done.output
         reports[output_format] = out.read_text(encoding="utf-8")
     return reports
@@ -161,5 +174,6 @@ def test_inert_spells_out_controls_and_keeps_text():
     assert inert("loss:\t0.5\n中文 é 😀") == "loss:\t0.5\n中文 é 😀"
     assert inert("a\r\nb\rc\x08\x7f") == "a\nb\\rc\\x08\\x7f"
     assert inert("\x1b]52;c;eA==\x07\x9b2J\u202e\u2066\u200b\ufeff\u2028\ud800") == (
-        "\\x1b]52;c;eA==\\x07\\x9b2J\\u202e\\u2066\\u200b\\ufeff\\u2028\\ud800")
+        "\\x1b]52;c;eA==\\x07\\x9b2J\\u202e\\u2066\\u200b\\ufeff\\u2028\\ud800"
+    )
     assert inert(inert("\x1b[8m")) == inert("\x1b[8m")

@@ -4,6 +4,7 @@ Under every tier that protects the grader on this machine: the run folder is
 deleted whatever the worker did to it; tier detection probes once and leaves no
 process; another grading running on the same machine does not fail these tests.
 """
+
 import ctypes
 import os
 import signal
@@ -11,18 +12,18 @@ import subprocess
 import sys
 
 import pytest
+from conftest import PR_SET_CHILD_SUBREAPER, PROTECTING, ROOT, grade_file, leftover_processes
 
 from autograder import sandbox
 from autograder.registry import find
 from autograder.student import StudentModule, WorkerSession
 from autograder.worker.process import Limits
 from autograder.worker.tree import descendants
-from conftest import PR_SET_CHILD_SUBREAPER, PROTECTING, ROOT, grade_file, leftover_processes
 
 pytestmark = pytest.mark.skipif(not PROTECTING, reason="no tier here protects the grader (only limits)")
 QUICK = Limits(call_timeout=1.0, load_timeout=3.0)
 
-LOCK_THE_RUN_FOLDER = b'''
+LOCK_THE_RUN_FOLDER = b"""
 import os
 
 
@@ -38,7 +39,7 @@ def one_hot(labels, num_classes):
         except OSError:
             pass
     return None
-'''
+"""
 
 
 def test_run_folder_is_deleted_whatever_the_worker_did_to_it(tier):
@@ -81,8 +82,8 @@ def start_another_gradings_worker() -> int:
     libc.prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0)
     try:
         launcher = subprocess.run(
-            [sys.executable, "-c", LAUNCH_ANOTHER_WORKER],
-            capture_output=True, text=True, check=True)
+            [sys.executable, "-c", LAUNCH_ANOTHER_WORKER], capture_output=True, text=True, check=True
+        )
     finally:
         libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     return int(launcher.stdout)

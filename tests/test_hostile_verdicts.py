@@ -5,6 +5,7 @@ than the sandbox: a tolerance chosen by its own result's dtype, answers looked u
 in the worker, warnings silenced, the plot converter or matplotlib replaced. The
 checks it attacks earn nothing, and grading goes on.
 """
+
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +18,25 @@ from autograder.worker.process import Limits
 HOSTILE = Path(__file__).parent / "hostile_verdicts"
 QUICK = Limits(call_timeout=1.0, load_timeout=3.0)
 
-FLOAT64_LOSS_CHECKS = {"chapter_examples", "labels_single_example", "batch_mean", "labels_square_batch",
-                       "zero_probabilities"}
+FLOAT64_LOSS_CHECKS = {
+    "chapter_examples",
+    "labels_single_example",
+    "batch_mean",
+    "labels_square_batch",
+    "zero_probabilities",
+}
 PLOT_CHECKS = {"plot_returns_axes", "plot_curves", "plot_labels_and_legend"}
-GRADIENT_CHECKS = {"gradient_1d", "gradient_nd", "softmax_cross_entropy", "curved_function", "int_array",
-                   "x_left_exactly", "gradient_check_correct", "gradient_check_wrong",
-                   "gradient_check_zero_gradient"}
+GRADIENT_CHECKS = {
+    "gradient_1d",
+    "gradient_nd",
+    "softmax_cross_entropy",
+    "curved_function",
+    "int_array",
+    "x_left_exactly",
+    "gradient_check_correct",
+    "gradient_check_wrong",
+    "gradient_check_zero_gradient",
+}
 
 
 @dataclass(frozen=True)
@@ -34,22 +48,29 @@ class Attack:
 
 
 ATTACKS = {
-    "exercise1_float32_loss_off.py": Attack("exercise1", frozenset(FLOAT64_LOSS_CHECKS),
-                                            "wrong value (received/expected = 1"),
-    "exercise3_naive_sigmoid_seterr.py": Attack("exercise3", frozenset({"large_logits"}),
-                                                names="unstable-sigmoid"),
+    "exercise1_float32_loss_off.py": Attack(
+        "exercise1", frozenset(FLOAT64_LOSS_CHECKS), "wrong value (received/expected = 1"
+    ),
+    "exercise3_naive_sigmoid_seterr.py": Attack(
+        "exercise3", frozenset({"large_logits"}), names="unstable-sigmoid"
+    ),
     "exercise4_replaced_converter.py": Attack("exercise4", frozenset(PLOT_CHECKS), "returned None"),
     "exercise4_axes_subclass.py": Attack("exercise4", frozenset(PLOT_CHECKS), "not a matplotlib Axes"),
     "exercise4_axes_class_replaced.py": Attack("exercise4", frozenset(PLOT_CHECKS), "not a matplotlib Axes"),
-    "exercise4_patched_matplotlib.py": Attack("exercise4", frozenset(PLOT_CHECKS - {"plot_returns_axes"}),
-                                              "no lines"),
+    "exercise4_patched_matplotlib.py": Attack(
+        "exercise4", frozenset(PLOT_CHECKS - {"plot_returns_axes"}), "no lines"
+    ),
     "exercise5_analytic_gradient_from_the_worker.py": Attack("exercise5", frozenset(GRADIENT_CHECKS)),
-    "exercise5_fingerprinted_f.py": Attack("exercise5", frozenset(GRADIENT_CHECKS - {"gradient_check_wrong"}),
-                                           "central differences need"),
+    "exercise5_fingerprinted_f.py": Attack(
+        "exercise5", frozenset(GRADIENT_CHECKS - {"gradient_check_wrong"}), "central differences need"
+    ),
     "exercise5_probe_names_in_the_worker.py": Attack("exercise5", frozenset(GRADIENT_CHECKS), "found: []"),
-    "exercise5_calls_f_beyond_the_bound.py": Attack("exercise5", frozenset(GRADIENT_CHECKS),
-                                                    "called more than 1000 times"),
-    "exercise5_calls_f_without_end.py": Attack("exercise5", frozenset(GRADIENT_CHECKS), "did not return within 1 s"),
+    "exercise5_calls_f_beyond_the_bound.py": Attack(
+        "exercise5", frozenset(GRADIENT_CHECKS), "called more than 1000 times"
+    ),
+    "exercise5_calls_f_without_end.py": Attack(
+        "exercise5", frozenset(GRADIENT_CHECKS), "did not return within 1 s"
+    ),
 }
 
 

@@ -2,6 +2,7 @@
 
 The scores nbgrader exports must equal what `grade` gives the same notebooks.
 """
+
 import ast
 import csv
 import json
@@ -11,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SUBMISSIONS, load_notebook, save_notebook
 
 from autograder.registry import all_exercises
-from conftest import SUBMISSIONS, load_notebook, save_notebook
 
 BIN = Path(sys.executable).parent
 EXERCISES = [e.name for e in all_exercises()]
@@ -45,12 +46,21 @@ def with_code_from(notebook, submission: Path):
     """The release notebook answered with a submission file's functions, cell by cell."""
     source = submission.read_text()
     tree = ast.parse(source)
-    functions = {n.name: ast.get_source_segment(source, n) for n in tree.body if isinstance(n, ast.FunctionDef)}
-    helpers = "\n\n".join(ast.get_source_segment(source, n) for n in tree.body
-                          if not isinstance(n, ast.FunctionDef))
-    notebook["cells"][1]["source"] = helpers + "\n\n" + "\n\n".join(
-        f for name, f in functions.items() if name not in {c["metadata"]["nbgrader"]["grade_id"]
-                                                            for c in solution_cells(notebook)})
+    functions = {
+        n.name: ast.get_source_segment(source, n) for n in tree.body if isinstance(n, ast.FunctionDef)
+    }
+    helpers = "\n\n".join(
+        ast.get_source_segment(source, n) for n in tree.body if not isinstance(n, ast.FunctionDef)
+    )
+    notebook["cells"][1]["source"] = (
+        helpers
+        + "\n\n"
+        + "\n\n".join(
+            f
+            for name, f in functions.items()
+            if name not in {c["metadata"]["nbgrader"]["grade_id"] for c in solution_cells(notebook)}
+        )
+    )
     for cell in solution_cells(notebook):
         cell["source"] = functions[cell["metadata"]["nbgrader"]["grade_id"]]
     return notebook
@@ -60,8 +70,17 @@ def broken(notebook, exercise):
     """The solution notebook with a syntax error in its first solution cell and an error cell."""
     first = solution_cells(notebook)[0]
     first["source"] = first["source"].replace("):", ")", 1)
-    notebook["cells"].insert(2, {"cell_type": "code", "execution_count": None, "id": "boom", "metadata": {},
-                                 "outputs": [], "source": "raise RuntimeError('a cell that fails')"})
+    notebook["cells"].insert(
+        2,
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "boom",
+            "metadata": {},
+            "outputs": [],
+            "source": "raise RuntimeError('a cell that fails')",
+        },
+    )
     return notebook
 
 
@@ -77,8 +96,10 @@ def course(tmp_path_factory):
         students = {
             "alice": source,
             "bob": release,
-            "carol": with_code_from(load_notebook(root / "release" / name / f"{name}.ipynb"),
-                                    SUBMISSIONS / name / "mistakes" / MISTAKES[name]),
+            "carol": with_code_from(
+                load_notebook(root / "release" / name / f"{name}.ipynb"),
+                SUBMISSIONS / name / "mistakes" / MISTAKES[name],
+            ),
             "dave": broken(load_notebook(root / "source" / name / f"{name}.ipynb"), name),
         }
         for student, notebook in students.items():
@@ -97,8 +118,11 @@ def exported_scores(root):
 
 
 def grade_score(path):
-    done = subprocess.run([BIN / "grade", path.parent.name, "--submission", path, "--format", "json"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [BIN / "grade", path.parent.name, "--submission", path, "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode in (0, 1), done.stderr
     return json.loads(done.stdout)["score"]
 
@@ -139,7 +163,7 @@ def test_feedback_holds_the_diagnosis_and_never_the_hidden_checks(course):
         assert f"[{mistake_id}]" in html, name
         assert "hint:" in html
         assert "BEGIN HIDDEN TESTS" not in html
-        hidden = [c for c in all_exercises() if c.name == name][0].checks()
+        hidden = next(c for c in all_exercises() if c.name == name).checks()
         for check in (c for c in hidden if c.spec.hidden):
             assert f"check(&#39;{name}&#39;, &#39;{check.id}&#39;" not in html
             assert f"check('{name}', '{check.id}'" not in html
@@ -183,10 +207,14 @@ def test_verdicts_name_an_unprotected_tier_in_the_course_language(tmp_path, monk
 
 def test_students_validating_their_notebook_see_the_check_cells_feedback(course):
     """A student's own run (nbgrader validate, an ordinary kernel) still grades through the check cells."""
-    solved = run([BIN / "nbgrader", "validate", course / "submitted" / "alice" / "exercise1" / "exercise1.ipynb"],
-                 cwd=course)
+    solved = run(
+        [BIN / "nbgrader", "validate", course / "submitted" / "alice" / "exercise1" / "exercise1.ipynb"],
+        cwd=course,
+    )
     assert "Success! Your notebook passes all the tests." in solved
-    stubs = run([BIN / "nbgrader", "validate", course / "submitted" / "bob" / "exercise1" / "exercise1.ipynb"],
-                cwd=course)
+    stubs = run(
+        [BIN / "nbgrader", "validate", course / "submitted" / "bob" / "exercise1" / "exercise1.ipynb"],
+        cwd=course,
+    )
     assert "VALIDATION FAILED" in stubs
     assert "CheckFailed: `one_hot` is not implemented yet" in stubs

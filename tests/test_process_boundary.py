@@ -1,14 +1,15 @@
 """Student code runs in a limited worker process; the grader survives whatever it does."""
+
 import os
 import textwrap
 
 import pytest
+from conftest import ROOT, grade_file
 
+from autograder import sandbox
 from autograder.registry import find
 from autograder.student import StudentModule, WorkerSession
-from autograder import sandbox
 from autograder.worker.process import Limits, scrubbed_environment
-from conftest import ROOT, grade_file
 
 SOLUTION = (ROOT / "solutions" / "exercise1.py").read_text()
 QUICK = Limits(call_timeout=1.0, load_timeout=3.0)
@@ -24,11 +25,19 @@ def with_one_hot(body: str) -> str:
     """The reference solution, with one_hot replaced by ``body``."""
     head, _, rest = SOLUTION.partition("def one_hot(labels, num_classes):")
     _, _, tail = rest.partition("\n\n\n")
-    return head + "def one_hot(labels, num_classes):\n" + textwrap.indent(textwrap.dedent(body), "    ") + "\n\n\n" + tail
+    return (
+        head
+        + "def one_hot(labels, num_classes):\n"
+        + textwrap.indent(textwrap.dedent(body), "    ")
+        + "\n\n\n"
+        + tail
+    )
 
 
 def test_endless_loop_fails_its_check_and_grading_goes_on(tmp_path):
-    result = grade_file("exercise1", submission(tmp_path, with_one_hot("while True:\n    pass")), limits=QUICK)
+    result = grade_file(
+        "exercise1", submission(tmp_path, with_one_hot("while True:\n    pass")), limits=QUICK
+    )
     one_hot = result.checks[0]
     assert not one_hot.passed
     assert "did not return within 1 s" in one_hot.failure.summary.en
@@ -36,7 +45,9 @@ def test_endless_loop_fails_its_check_and_grading_goes_on(tmp_path):
 
 
 def test_crashing_worker_is_replaced(tmp_path):
-    result = grade_file("exercise1", submission(tmp_path, with_one_hot("import os\nos._exit(3)")), limits=QUICK)
+    result = grade_file(
+        "exercise1", submission(tmp_path, with_one_hot("import os\nos._exit(3)")), limits=QUICK
+    )
     assert "stopped the process running your code (exit code 3)" in result.checks[0].failure.summary.en
     assert result.score == 9
 
@@ -77,7 +88,9 @@ def test_student_traceback_shows_only_student_frames(tmp_path):
 
 
 def test_prints_are_kept_apart_from_the_report(tmp_path, capfd):
-    source = "print('at import')\n" + with_one_hot("print('inside')\nimport numpy as np\nreturn np.eye(num_classes)[labels]")
+    source = "print('at import')\n" + with_one_hot(
+        "print('inside')\nimport numpy as np\nreturn np.eye(num_classes)[labels]"
+    )
     result = grade_file("exercise1", submission(tmp_path, source))
     assert "at import" in result.printed and "inside" in result.printed
     captured = capfd.readouterr()

@@ -1,6 +1,8 @@
 """The student release: public checks only, no solution, installable on its own."""
+
 import ast
 import inspect
+import itertools
 import json
 import shutil
 import subprocess
@@ -9,9 +11,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SUBMISSIONS
 
 from autograder.registry import all_exercises
-from conftest import ROOT, SUBMISSIONS
 
 GRADE = Path(sys.executable).parent / "grade"
 
@@ -34,17 +36,21 @@ def solution_bodies():
         source = path.read_text()
         for node in ast.parse(source).body:
             if isinstance(node, ast.FunctionDef):
-                body = "\n".join(source.splitlines()[node.body[0].lineno - 1:node.end_lineno])
+                body = "\n".join(source.splitlines()[node.body[0].lineno - 1 : node.end_lineno])
                 yield path.stem, node.name, textwrap.dedent(body)
 
 
 def test_release_has_no_solution_body(release):
     files = release_text(release)
     assert not any("solutions" in p.parts for p in files)
-    code = {p: "\n".join(line.strip() for line in t.splitlines()) for p, t in files.items() if p.suffix == ".py"}
+    code = {
+        p: "\n".join(line.strip() for line in t.splitlines()) for p, t in files.items() if p.suffix == ".py"
+    }
     for exercise, function, body in solution_bodies():
-        lines = [line.strip() for line in body.splitlines() if line.strip() and not line.strip().startswith("#")]
-        pairs = [f"{a}\n{b}" for a, b in zip(lines, lines[1:])]
+        lines = [
+            line.strip() for line in body.splitlines() if line.strip() and not line.strip().startswith("#")
+        ]
+        pairs = [f"{a}\n{b}" for a, b in itertools.pairwise(lines)]
         for path, text in files.items():
             assert body not in text, (exercise, function, path)
         for path, text in code.items():
@@ -75,8 +81,9 @@ def test_release_probes_hold_only_what_public_checks_use(release):
 def installed(release, tmp_path_factory):
     venv = tmp_path_factory.mktemp("venv") / "venv"
     subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-    done = subprocess.run([venv / "bin" / "python", "-m", "pip", "install", "-q", release],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [venv / "bin" / "python", "-m", "pip", "install", "-q", release], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return venv / "bin" / "grade"
 
@@ -98,12 +105,16 @@ def test_release_passes_a_correct_submission_and_announces_hidden_checks(install
         done = run_grade(installed, release, exercise.name, "--submission", correct)
         assert done.returncode == 0, done.stdout[-2000:]
         hidden = sum(c.spec.hidden for c in exercise.checks())
-        assert (f"All local checks passed; {hidden} hidden checks will be run when your work is graded."
-                in done.stdout)
+        assert (
+            f"All local checks passed; {hidden} hidden checks will be run when your work is graded."
+            in done.stdout
+        )
         assert "All checks passed." not in done.stdout
         public = sum(c.spec.points for c in exercise.checks() if not c.spec.hidden)
-        assert (f"{exercise.name}: {public:g}/{public:g} points ({public:g} of {exercise.max_score:g} "
-                f"points checked here)") in done.stdout
+        assert (
+            f"{exercise.name}: {public:g}/{public:g} points ({public:g} of {exercise.max_score:g} "
+            f"points checked here)"
+        ) in done.stdout
 
 
 def test_release_lists_what_each_exercise_is_worth(installed, release):
@@ -114,8 +125,15 @@ def test_release_lists_what_each_exercise_is_worth(installed, release):
 
 
 def test_release_still_names_known_mistakes(installed, release):
-    done = run_grade(installed, release, "1", "--submission", SUBMISSIONS / "exercise1" / "mistakes" / "log10.py",
-                     "--format", "json")
+    done = run_grade(
+        installed,
+        release,
+        "1",
+        "--submission",
+        SUBMISSIONS / "exercise1" / "mistakes" / "log10.py",
+        "--format",
+        "json",
+    )
     report = json.loads(done.stdout)
     assert {d for t in report["tests"] for d in t["extra_data"]["diagnosis"]} == {"log10"}
     assert "cross_entropy_loss(probs=" in done.stdout
@@ -134,10 +152,15 @@ def answer_sigmoid(source):
 ANSWERED_STUBS = {  # how a teacher's trial leaves an answer in a stub, and what the refusal names
     "a function with code": ("exercise3", answer_sigmoid, "sigmoid"),
     "a stub rebound at module level": (
-        "exercise2", lambda s: s + "\nsoftmax = lambda z: np.exp(z) / np.exp(z).sum(axis=-1, keepdims=True)\n",
-        "line "),
+        "exercise2",
+        lambda s: s + "\nsoftmax = lambda z: np.exp(z) / np.exp(z).sum(axis=-1, keepdims=True)\n",
+        "line ",
+    ),
     "a helper beside the stubs": (
-        "exercise1", lambda s: s + "\n\ndef _log(p):\n    return np.log(np.clip(p, 1e-12, 1))\n", "_log"),
+        "exercise1",
+        lambda s: s + "\n\ndef _log(p):\n    return np.log(np.clip(p, 1e-12, 1))\n",
+        "_log",
+    ),
 }
 
 
@@ -167,7 +190,8 @@ def test_release_refuses_stubs_that_hold_answers(case, teacher_checkout, tmp_pat
     assert forced.returncode == 0, forced.stderr
     assert f"{stub}: {named}" in forced.stderr and "warning" in forced.stderr
     assert (tmp_path / "out" / "exercises" / f"{exercise}.py").read_text(encoding="utf-8") == stub.read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_untouched_stubs_hold_no_answer():

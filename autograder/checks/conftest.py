@@ -4,6 +4,7 @@ By default the submission is the reference solution, so every check must pass:
 that is how a course author tests a new exercise. ``--submission FILE`` runs
 the checks against another file; ``--seed N`` changes the generated inputs.
 """
+
 from pathlib import Path
 
 import pytest

@@ -13,6 +13,7 @@ before any thread starts (both are per-thread and inherited):
 
 Uses ctypes only; every step reports whether it took effect.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -91,7 +92,12 @@ def _add_path(add_rule: int, ruleset: int, path: str, rights: int) -> None:
 
 
 class _Filter(ctypes.Structure):
-    _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
+    _fields_ = [
+        ("code", ctypes.c_ushort),
+        ("jt", ctypes.c_ubyte),
+        ("jf", ctypes.c_ubyte),
+        ("k", ctypes.c_uint),
+    ]
 
 
 class _Program(ctypes.Structure):
@@ -109,10 +115,10 @@ def block_sockets(allow_unix: bool = False, error: int = errno.EACCES) -> bool:
     socket, io_uring_setup, open_by_handle_at = _SYSCALLS[machine][3:6]
     # (code, target if true, target if false, k): targets are labels, resolved to offsets below
     rows = [
-        (load, None, None, 4),                          # arch
+        (load, None, None, 4),  # arch
         (jump_equal, None, "deny", _AUDIT_ARCH[machine]),
-        (load, None, None, 0),                          # syscall number
-        (jump_set, "deny", None, 0x40000000),           # the x32 ABI
+        (load, None, None, 0),  # syscall number
+        (jump_set, "deny", None, 0x40000000),  # the x32 ABI
         (jump_equal, "deny", None, io_uring_setup),
         (jump_equal, "deny", None, open_by_handle_at),  # opens by inode, past any path rule
         (jump_equal, "family" if allow_unix else "deny", "allow", socket),
@@ -120,8 +126,10 @@ def block_sockets(allow_unix: bool = False, error: int = errno.EACCES) -> bool:
     if allow_unix:
         rows += [(load, None, None, 16), (jump_equal, "allow", "deny", 1)]  # socket's family: AF_UNIX
     labels = {"family": 7, "allow": len(rows), "deny": len(rows) + 1}
-    program = [(code, labels[yes] - i - 1 if yes else 0, labels[no] - i - 1 if no else 0, k)
-               for i, (code, yes, no, k) in enumerate(rows)]
+    program = [
+        (code, labels[yes] - i - 1 if yes else 0, labels[no] - i - 1 if no else 0, k)
+        for i, (code, yes, no, k) in enumerate(rows)
+    ]
     program += [(ret, 0, 0, 0x7FFF0000), (ret, 0, 0, 0x00050000 | error)]  # SECCOMP_RET_ALLOW, _ERRNO
     filters = (_Filter * len(program))(*[_Filter(*row) for row in program])
     prog = _Program(len(program), filters)

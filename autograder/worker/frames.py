@@ -4,6 +4,7 @@ grader can start a worker before it has imported anything heavy.
 A message is: 4-byte big-endian length, a JSON header, then the raw blobs
 (.npy bytes) whose sizes the header lists under "blobs".
 """
+
 from __future__ import annotations
 
 import json
@@ -50,9 +51,12 @@ def parse_header(raw: bytes) -> tuple[dict, list[int]]:
     if _deeper_than(header, MAX_DEPTH):
         raise ProtocolError("header nests too deeply")
     sizes = header.pop("blobs", [])
-    if (not isinstance(sizes, list) or len(sizes) > MAX_BLOBS
-            or any(type(n) is not int or not 0 <= n <= MAX_BLOB_BYTES for n in sizes)
-            or sum(sizes) > MAX_BLOB_BYTES):
+    if (
+        not isinstance(sizes, list)
+        or len(sizes) > MAX_BLOBS
+        or any(type(n) is not int or not 0 <= n <= MAX_BLOB_BYTES for n in sizes)
+        or sum(sizes) > MAX_BLOB_BYTES
+    ):
         raise ProtocolError("bad blob sizes")
     return header, sizes
 

@@ -6,6 +6,7 @@ SETUP is JSON: the resource limits, the working directory and, in the
 landlock tier, the paths the kernel may read and write. The restrictions (uid, limits, Landlock, seccomp)
 are kept across ``exec``, so the kernel and everything it starts has them.
 """
+
 from __future__ import annotations
 
 import errno
@@ -21,7 +22,7 @@ import restrict
 
 def main(argv: list[str]) -> None:
     split = argv.index("--")
-    own, kernel = argv[:split], argv[split + 1:]
+    own, kernel = argv[:split], argv[split + 1 :]
     restrict.drop_privileges(own)
     restrict.stay_as_reaper()  # what the kernel orphans stays below the pid its manager kills
     setup = json.loads(own[-1])
@@ -29,8 +30,9 @@ def main(argv: list[str]) -> None:
     confinement = setup.get("confine")
     if confinement is not None:
         # EOPNOTSUPP, not EACCES: ipykernel then does without its tcp pipe instead of aborting
-        landlocked = confinement["write"] is None or confine.apply_landlock(confinement["read"],
-                                                                            confinement["write"])
+        landlocked = confinement["write"] is None or confine.apply_landlock(
+            confinement["read"], confinement["write"]
+        )
         if not (landlocked and confine.block_sockets(allow_unix=True, error=errno.EOPNOTSUPP)):
             sys.exit("the kernel could not be confined")
     os.chdir(setup["cwd"])

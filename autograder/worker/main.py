@@ -4,6 +4,7 @@ Run as ``python -I main.py`` with the run folder as working directory. The
 protocol travels on private copies of stdin/stdout; the student's own prints
 go to capped files in the run folder and never reach the grader's output.
 """
+
 from __future__ import annotations
 
 import os
@@ -33,9 +34,10 @@ def _redirect_standard_streams() -> None:
 
 _redirect_standard_streams()
 
-import builtins
+# Imported after the redirect, so that nothing they print at import reaches the protocol pipe.
+import builtins  # noqa: E402
 import importlib.util  # noqa: E402
-import threading
+import threading  # noqa: E402
 import traceback  # noqa: E402
 import warnings  # noqa: E402
 
@@ -64,11 +66,11 @@ def _student_traceback(exc: BaseException, path: str) -> str:
         place = _student_place(frame.filename, path)
         if place is None:
             continue
-        lines.append(f'  {place}, line {frame.lineno}, in {frame.name}')
+        lines.append(f"  {place}, line {frame.lineno}, in {frame.name}")
         if frame.line:
             lines.append(f"    {frame.line}")
     if isinstance(exc, SyntaxError) and exc.lineno:
-        lines.append(f'  {_student_place(exc.filename or path, path) or "File"}, line {exc.lineno}')
+        lines.append(f"  {_student_place(exc.filename or path, path) or 'File'}, line {exc.lineno}")
         if exc.text:
             lines.append(f"    {exc.text.rstrip()}")
     lines.append(_describe(exc))
@@ -80,7 +82,7 @@ def _student_place(filename: str, path: str) -> str | None:
     if filename == path:
         return f'File "{os.path.basename(path)}"'
     if filename.startswith(path + ":cell"):
-        return f"Notebook cell {filename[len(path) + 5:]}"
+        return f"Notebook cell {filename[len(path) + 5 :]}"
     return None
 
 
@@ -124,8 +126,12 @@ class RemoteFunction:
 def _call_grader(token: str, args: tuple, kwargs: dict):
     with CALLBACK_LOCK:  # one exchange at a time on the protocol pipes
         blobs: list[bytes] = []
-        request = {"kind": "callback", "token": token,
-                   "args": values.encode(list(args), blobs), "kwargs": values.encode(dict(kwargs), blobs)}
+        request = {
+            "kind": "callback",
+            "token": token,
+            "args": values.encode(list(args), blobs),
+            "kwargs": values.encode(dict(kwargs), blobs),
+        }
         frames.write_message(PROTOCOL_OUT, request, blobs)
         answer, raw = frames.read_message(_read_exact)
     if answer.get("kind") != "answer":
@@ -165,7 +171,7 @@ class Session:
         sys.path.insert(0, os.path.dirname(self.path))
         try:
             self.module = _import_file(header["module"], self.path)
-        except BaseException as exc:  # noqa: BLE001 - any failure of student code is reported
+        except BaseException as exc:
             return _error_reply(exc, self.path)
         return {"ok": True}
 
@@ -184,7 +190,7 @@ class Session:
                 result = function(*args, **kwargs)
             if convert:
                 result = self.converters[convert](result)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             return _error_reply(exc, self.path), []
         raised_warnings = [f"{w.category.__name__}: {w.message}"[:300] for w in caught[:10]]
         blobs: list[bytes] = []
@@ -196,9 +202,11 @@ class Session:
                 "kwargs_after": values.encode(kwargs, blobs),
                 "warnings": raised_warnings,
             }
-        except BaseException as exc:  # noqa: BLE001 - a result that cannot be read back
-            return {"ok": False, "error": {"type": "UnreadableResult", "message": _describe(exc),
-                                           "traceback": ""}}, []
+        except BaseException as exc:
+            return {
+                "ok": False,
+                "error": {"type": "UnreadableResult", "message": _describe(exc), "traceback": ""},
+            }, []
         return reply, blobs
 
 
@@ -208,8 +216,13 @@ def _load_converters(path: str) -> dict:
     spec = importlib.util.spec_from_file_location("grader_converters", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # not put in sys.modules: the student's code cannot look it up
-    return {name: value for name, value in vars(module).items()
-            if not name.startswith("_") and callable(value) and getattr(value, "__module__", None) == module.__name__}
+    return {
+        name: value
+        for name, value in vars(module).items()
+        if not name.startswith("_")
+        and callable(value)
+        and getattr(value, "__module__", None) == module.__name__
+    }
 
 
 def _preload_in_background(modules: list) -> None:
@@ -221,7 +234,7 @@ def _preload_in_background(modules: list) -> None:
         for name in modules:
             try:
                 importlib.import_module(str(name))
-            except BaseException:  # noqa: BLE001 - the student's own import will report it
+            except BaseException:
                 pass
 
     if modules:
@@ -245,7 +258,7 @@ def _flush_student_output() -> None:
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         try:
             stream.flush()
-        except BaseException:  # noqa: BLE001 - a stream the student replaced or closed
+        except BaseException:
             pass
 
 

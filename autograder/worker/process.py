@@ -4,6 +4,7 @@ Nothing here imports numpy at module level, so the grader can start the worker
 (and have it import numpy and the student's file) while it is still loading
 its own modules.
 """
+
 from __future__ import annotations
 
 import os
@@ -77,7 +78,9 @@ def scrubbed_environment(run_dir: Path) -> dict[str, str]:
 class WorkerProcess:
     """One live worker: started at construction, answering one request at a time."""
 
-    def __init__(self, run_dir: Path, limits: Limits, command: list[str], environment: dict[str, str]) -> None:
+    def __init__(
+        self, run_dir: Path, limits: Limits, command: list[str], environment: dict[str, str]
+    ) -> None:
         self.limits = limits
         self.process = subprocess.Popen(
             command,

@@ -1,6 +1,7 @@
 """Process-wide restrictions shared by the worker and the notebook kernel's entry:
 dropping to the sandbox's uid, resource limits, and staying behind as the reaper
 of whatever the confined process leaves. Standard library only."""
+
 from __future__ import annotations
 
 import os
@@ -28,7 +29,9 @@ def drop_privileges(argv: list[str]) -> None:
     os.setuid(uid)
     if keep:
         read_search = 1 << 2  # CAP_DAC_READ_SEARCH
-        header = ctypes.create_string_buffer(struct.pack("Ii", 0x20080522, 0))  # capability ABI 3, this process
+        header = ctypes.create_string_buffer(
+            struct.pack("Ii", 0x20080522, 0)
+        )  # capability ABI 3, this process
         data = ctypes.create_string_buffer(struct.pack("6I", read_search, read_search, read_search, 0, 0, 0))
         if libc.capset(header, data) != 0:  # effective, permitted, inheritable: this capability only
             raise SystemExit("could not drop capabilities")

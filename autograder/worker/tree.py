@@ -4,6 +4,7 @@ Used on both sides of the boundary: the grader kills a worker's tree, and the
 worker's reaper kills whatever the student's code left behind. Without /proc
 (macOS, Windows) there is no tree to walk and these find nothing.
 """
+
 from __future__ import annotations
 
 import os
@@ -55,7 +56,9 @@ def kill_tree(root: int, include_root: bool = True, timeout: float = 30.0) -> li
         return []
     deadline = time.monotonic() + timeout
     killed: set[int] = set()
-    for pid in descendants(root):  # a sandbox's PID namespace: the kernel kills it whole, and no fork succeeds
+    for pid in descendants(
+        root
+    ):  # a sandbox's PID namespace: the kernel kills it whole, and no fork succeeds
         if _namespace_init(pid):
             _signal(pid, signal.SIGKILL)
             killed.add(pid)

@@ -4,6 +4,7 @@ Only bool, int and float arrays cross, loaded with allow_pickle=False after
 their header has been checked, so a crafted blob never makes the reader
 allocate more than the bytes it actually sent.
 """
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """The words of one failure, shared by every writer that shows text to a student."""
+
 from __future__ import annotations
 
 from ..i18n import Text
@@ -18,8 +19,11 @@ LABELS = {
 def failure_lines(failure: Failure, lang: str) -> list[tuple[str, str]]:
     """(label, text) pairs, label empty for the summary, in reading order."""
     lines = [("", failure.summary(lang))]
-    for key, value in (("call", failure.call), ("expected", failure.expected),
-                       ("received", failure.received)):
+    for key, value in (
+        ("call", failure.call),
+        ("expected", failure.expected),
+        ("received", failure.received),
+    ):
         if value is not None:
             lines.append((LABELS[key](lang), value))
     for diagnosis in failure.diagnoses:

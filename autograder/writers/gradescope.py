@@ -1,4 +1,5 @@
 """Gradescope's results.json: the JSON every machine reader of ours consumes."""
+
 from __future__ import annotations
 
 from .. import __version__
@@ -17,29 +18,35 @@ def results_json(run: GradeRun, lang: str) -> dict:
             output = check_output(check, lang)
             if check.failure is not None and exercise.load_error is not None:
                 output = failure_text(exercise.load_error, lang)
-            tests.append({
-                "name": f"{exercise.exercise}: {check.title(lang)}",
-                "number": f"{exercise.exercise.removeprefix('exercise')}.{number}",
-                "score": check.points,
-                "max_score": check.max_points,
-                "status": check.status,
-                "output": output,
-                "visibility": VISIBILITY[check.hidden],
-                "extra_data": {
-                    "exercise": exercise.exercise,
-                    "check": check.check,
-                    "hidden": check.hidden,
-                    "diagnosis": [d.id for d in check.failure.diagnoses] if check.failure else [],
-                },
-            })
+            tests.append(
+                {
+                    "name": f"{exercise.exercise}: {check.title(lang)}",
+                    "number": f"{exercise.exercise.removeprefix('exercise')}.{number}",
+                    "score": check.points,
+                    "max_score": check.max_points,
+                    "status": check.status,
+                    "output": output,
+                    "visibility": VISIBILITY[check.hidden],
+                    "extra_data": {
+                        "exercise": exercise.exercise,
+                        "check": check.check,
+                        "hidden": check.hidden,
+                        "diagnosis": [d.id for d in check.failure.diagnoses] if check.failure else [],
+                    },
+                }
+            )
     return {
         "score": run.score,
         "execution_time": round(run.execution_time, 3),
         "output": OVERVIEW(lang).format(score=run.score, max_score=run.max_score),
         "tests": tests,
-        "extra_data": {"seed": run.seed, "language": lang, "grader_version": __version__,
-                       "isolation": run.isolation,
-                       "max_score": run.max_score,
-                       "hidden_checks_not_run": sum(e.hidden_not_run for e in run.exercises),
-                       "hidden_points_not_run": run.full_score - run.max_score},
+        "extra_data": {
+            "seed": run.seed,
+            "language": lang,
+            "grader_version": __version__,
+            "isolation": run.isolation,
+            "max_score": run.max_score,
+            "hidden_checks_not_run": sum(e.hidden_not_run for e in run.exercises),
+            "hidden_points_not_run": run.full_score - run.max_score,
+        },
     }

@@ -1,4 +1,5 @@
 """The report a student reads in the terminal."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -10,17 +11,25 @@ from ..results import ExerciseResult, GradeRun
 from .feedback import LABELS, failure_lines
 
 PRINTED = Text("your code printed", "你的代码输出了")
-SUMMARY = Text("{name}: {points} · {passed} of {total} checks passed", "{name}：{points} · {total} 项检查通过 {passed} 项")
+SUMMARY = Text(
+    "{name}: {points} · {passed} of {total} checks passed",
+    "{name}：{points} · {total} 项检查通过 {passed} 项",
+)
 TOTAL = Text("total: {points}", "总分：{points}")
 POINTS = Text("{score:g}/{max_score:g} points", "{score:g}/{max_score:g} 分")
 # a student release: its hidden checks' points are not in max_score, and must not look missing
-POINTS_CHECKED_HERE = Text("{score:g}/{max_score:g} points ({max_score:g} of {full_score:g} points checked here)",
-                           "{score:g}/{max_score:g} 分（共 {full_score:g} 分，本地检查其中 {max_score:g} 分）")
+POINTS_CHECKED_HERE = Text(
+    "{score:g}/{max_score:g} points ({max_score:g} of {full_score:g} points checked here)",
+    "{score:g}/{max_score:g} 分（共 {full_score:g} 分，本地检查其中 {max_score:g} 分）",
+)
 ALL_PASSED = Text("All checks passed.", "全部检查通过。")
-LOCAL_PASSED = Text("All local checks passed; {count} hidden checks will be run when your work is graded.",
-                    "本地检查全部通过；批改时还会运行 {count} 项隐藏检查。")
-HIDDEN_LATER = Text("{count} hidden checks will be run when your work is graded.",
-                    "批改时还会运行 {count} 项隐藏检查。")
+LOCAL_PASSED = Text(
+    "All local checks passed; {count} hidden checks will be run when your work is graded.",
+    "本地检查全部通过；批改时还会运行 {count} 项隐藏检查。",
+)
+HIDDEN_LATER = Text(
+    "{count} hidden checks will be run when your work is graded.", "批改时还会运行 {count} 项隐藏检查。"
+)
 
 
 ISOLATION = Text("isolation: {name}", "隔离：{name}")
@@ -62,8 +71,9 @@ def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) 
         lines.append(click.style(f"  {PRINTED(lang)}:", dim=True))
         lines += ["    " + line for line in result.printed.splitlines()[:20]]
     passed = sum(c.passed for c in result.checks)
-    summary = SUMMARY(lang).format(name=result.exercise, points=points_text(result, lang), passed=passed,
-                                   total=len(result.checks))
+    summary = SUMMARY(lang).format(
+        name=result.exercise, points=points_text(result, lang), passed=passed, total=len(result.checks)
+    )
     colour = "green" if result.passed else "yellow"
     lines.append(click.style(summary, fg=colour, bold=True))
     if result.hidden_not_run:

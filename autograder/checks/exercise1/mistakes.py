@@ -1,4 +1,5 @@
 """Exercise 1's known mistakes (MISCONCEPTIONS.md, exercise1), each imitated in numbers."""
+
 import numpy as np
 
 from ...diagnosis import Mistake
@@ -75,7 +76,8 @@ def _wrong_rows(probs, labels, eps=1e-12):
 
 _OTHER_EPSILONS = [10.0**-k for k in range(4, 17) if k != 12]
 _WRONG_EPS = tuple(f for e in _OTHER_EPSILONS for f in _both(low=e)) + tuple(
-    f for e in [10.0**-k for k in range(4, 17)] for f in _both(clip=False, add=e))
+    f for e in [10.0**-k for k in range(4, 17)] for f in _both(clip=False, add=e)
+)
 
 
 def _changed_input(call, expected):
@@ -83,58 +85,121 @@ def _changed_input(call, expected):
 
 
 MISTAKES = (
-    Mistake("log10", LOSSES,
-            Text("a base-10 (or base-2) logarithm: your losses are 0.434× (or 1.443×) the natural-log ones",
-                 "用了以 10（或 2）为底的对数：你的损失是自然对数结果的 0.434 倍（或 1.443 倍）"),
-            Text("np.log is the natural logarithm; use it, not np.log10 or np.log2.",
-                 "np.log 就是自然对数；请用它，而不是 np.log10 或 np.log2。"),
-            imitations=_both(log=np.log10) + _both(log=np.log2)),
-    Mistake("no-clip", LOSSES,
-            Text("no clipping: a probability of 0 gives inf, and 0·log 0 gives NaN",
-                 "没有截断：概率为 0 时得到 inf，0·log 0 得到 NaN"),
-            Text("Clip before the log: np.clip(probs, eps, 1.0), and use the clipped array.",
-                 "取对数之前先截断：np.clip(probs, eps, 1.0)，并使用截断后的数组。"),
-            imitations=_both(clip=False)),
-    Mistake("sum-not-mean", LOSSES,
-            Text("the losses of the batch are summed, not averaged: N times too large",
-                 "对整批样本求和而不是求平均：结果大了 N 倍"),
-            Text("The loss is an average over the N examples: divide by N (np.mean over rows).",
-                 "损失是 N 个样本的平均值：要除以 N（对行取 np.mean）。"),
-            imitations=_both(reduce="sum")),
-    Mistake("mean-over-all", LOSSES,
-            Text("the mean is taken over all N·K cells: K times too small",
-                 "对全部 N·K 个元素取了平均：结果小了 K 倍"),
-            Text("Sum over the classes of each row first, then average over the rows.",
-                 "先在每一行内对类别求和，再对各行取平均。"),
-            imitations=_both(reduce="all")),
-    Mistake("wrong-eps", LOSSES,
-            Text("a different epsilon, or eps added to p instead of clipping",
-                 "用了别的 eps，或者把 eps 加到 p 上而不是截断"),
-            Text("Clip to [eps, 1] with the eps you are given (default 1e-12); don't add it.",
-                 "用传入的 eps（默认 1e-12）截断到 [eps, 1]；不要把它加到 p 上。"),
-            imitations=_WRONG_EPS),
-    Mistake("clip-swapped", LOSSES,
-            Text("np.clip's bounds swapped: every probability became eps, so the loss is always 27.631",
-                 "np.clip 的上下界写反了：所有概率都变成 eps，损失总是 27.631"),
-            Text("np.clip(a, a_min, a_max): the lower bound eps first, then 1.0.",
-                 "np.clip(a, a_min, a_max)：先写下界 eps，再写上界 1.0。"),
-            imitations=(_clip_swapped_onehot, _clip_swapped_labels)),
-    Mistake("mutates-input", LOSSES + ("one_hot",),
-            Text("the function changes the array it was given (np.clip(..., out=...) or p[p < eps] = eps)",
-                 "函数修改了传入的数组（np.clip(..., out=...) 或 p[p < eps] = eps）"),
-            Text("Don't modify your inputs: np.clip without out= returns a new array.",
-                 "不要修改输入：不带 out= 的 np.clip 会返回新数组。"),
-            signature=_changed_input),
-    Mistake("one-based-labels", ("cross_entropy_from_labels",),
-            Text("labels read as if they started at 1: you took column label − 1",
-                 "把标签当成从 1 开始：取成了第 label − 1 列"),
-            Text("Labels start at 0: label 2 is column 2, the third column.",
-                 "标签从 0 开始：标签 2 就是第 2 列（第三列）。"),
-            imitations=(_one_based,)),
-    Mistake("wrong-row-indexing", ("cross_entropy_from_labels",),
-            Text("probs[:, labels] picks every row's entries at every label (N² numbers), not one per row",
-                 "probs[:, labels] 会取出每一行在所有标签处的值（N² 个数），而不是每行一个"),
-            Text("Each label belongs to its own row: probs[np.arange(N), labels].",
-                 "每个标签只对应自己那一行：probs[np.arange(N), labels]。"),
-            imitations=(_wrong_rows,)),
+    Mistake(
+        "log10",
+        LOSSES,
+        Text(
+            "a base-10 (or base-2) logarithm: your losses are 0.434× (or 1.443×) the natural-log ones",
+            "用了以 10（或 2）为底的对数：你的损失是自然对数结果的 0.434 倍（或 1.443 倍）",
+        ),
+        Text(
+            "np.log is the natural logarithm; use it, not np.log10 or np.log2.",
+            "np.log 就是自然对数；请用它，而不是 np.log10 或 np.log2。",
+        ),
+        imitations=_both(log=np.log10) + _both(log=np.log2),
+    ),
+    Mistake(
+        "no-clip",
+        LOSSES,
+        Text(
+            "no clipping: a probability of 0 gives inf, and 0·log 0 gives NaN",
+            "没有截断：概率为 0 时得到 inf，0·log 0 得到 NaN",
+        ),
+        Text(
+            "Clip before the log: np.clip(probs, eps, 1.0), and use the clipped array.",
+            "取对数之前先截断：np.clip(probs, eps, 1.0)，并使用截断后的数组。",
+        ),
+        imitations=_both(clip=False),
+    ),
+    Mistake(
+        "sum-not-mean",
+        LOSSES,
+        Text(
+            "the losses of the batch are summed, not averaged: N times too large",
+            "对整批样本求和而不是求平均：结果大了 N 倍",
+        ),
+        Text(
+            "The loss is an average over the N examples: divide by N (np.mean over rows).",
+            "损失是 N 个样本的平均值：要除以 N（对行取 np.mean）。",
+        ),
+        imitations=_both(reduce="sum"),
+    ),
+    Mistake(
+        "mean-over-all",
+        LOSSES,
+        Text(
+            "the mean is taken over all N·K cells: K times too small",
+            "对全部 N·K 个元素取了平均：结果小了 K 倍",
+        ),
+        Text(
+            "Sum over the classes of each row first, then average over the rows.",
+            "先在每一行内对类别求和，再对各行取平均。",
+        ),
+        imitations=_both(reduce="all"),
+    ),
+    Mistake(
+        "wrong-eps",
+        LOSSES,
+        Text(
+            "a different epsilon, or eps added to p instead of clipping",
+            "用了别的 eps，或者把 eps 加到 p 上而不是截断",
+        ),
+        Text(
+            "Clip to [eps, 1] with the eps you are given (default 1e-12); don't add it.",
+            "用传入的 eps（默认 1e-12）截断到 [eps, 1]；不要把它加到 p 上。",
+        ),
+        imitations=_WRONG_EPS,
+    ),
+    Mistake(
+        "clip-swapped",
+        LOSSES,
+        Text(
+            "np.clip's bounds swapped: every probability became eps, so the loss is always 27.631",
+            "np.clip 的上下界写反了：所有概率都变成 eps，损失总是 27.631",
+        ),
+        Text(
+            "np.clip(a, a_min, a_max): the lower bound eps first, then 1.0.",
+            "np.clip(a, a_min, a_max)：先写下界 eps，再写上界 1.0。",
+        ),
+        imitations=(_clip_swapped_onehot, _clip_swapped_labels),
+    ),
+    Mistake(
+        "mutates-input",
+        (*LOSSES, "one_hot"),
+        Text(
+            "the function changes the array it was given (np.clip(..., out=...) or p[p < eps] = eps)",
+            "函数修改了传入的数组（np.clip(..., out=...) 或 p[p < eps] = eps）",
+        ),
+        Text(
+            "Don't modify your inputs: np.clip without out= returns a new array.",
+            "不要修改输入：不带 out= 的 np.clip 会返回新数组。",
+        ),
+        signature=_changed_input,
+    ),
+    Mistake(
+        "one-based-labels",
+        ("cross_entropy_from_labels",),
+        Text(
+            "labels read as if they started at 1: you took column label − 1",
+            "把标签当成从 1 开始：取成了第 label − 1 列",
+        ),
+        Text(
+            "Labels start at 0: label 2 is column 2, the third column.",
+            "标签从 0 开始：标签 2 就是第 2 列（第三列）。",
+        ),
+        imitations=(_one_based,),
+    ),
+    Mistake(
+        "wrong-row-indexing",
+        ("cross_entropy_from_labels",),
+        Text(
+            "probs[:, labels] picks every row's entries at every label (N² numbers), not one per row",
+            "probs[:, labels] 会取出每一行在所有标签处的值（N² 个数），而不是每行一个",
+        ),
+        Text(
+            "Each label belongs to its own row: probs[np.arange(N), labels].",
+            "每个标签只对应自己那一行：probs[np.arange(N), labels]。",
+        ),
+        imitations=(_wrong_rows,),
+    ),
 )

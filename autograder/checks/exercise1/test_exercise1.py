@@ -1,4 +1,5 @@
 """Exercise 1's checks: 10 points. Run `pytest` on this folder to check the reference."""
+
 import numpy as np
 
 from ...checking import check, expect_same
@@ -15,25 +16,45 @@ def test_one_hot(student, reference, rng):
     expect_same(student.one_hot, reference.one_hot, labels, 5)
 
 
-@check(2, en="the chapter's examples (confident, uniform, a single example)",
-       zh="课文中的例子（自信、均匀、单个样本）")
+@check(
+    2,
+    en="the chapter's examples (confident, uniform, a single example)",
+    zh="课文中的例子（自信、均匀、单个样本）",
+)
 def test_chapter_examples(student, reference):
     onehot = np.array([[0.0, 0.0, 0.0, 1.0]])
-    expect_same(student.cross_entropy_loss, reference.cross_entropy_loss,
-                np.array([[0.01, 0.01, 0.01, 0.97]]), onehot)
+    expect_same(
+        student.cross_entropy_loss, reference.cross_entropy_loss, np.array([[0.01, 0.01, 0.01, 0.97]]), onehot
+    )
     expect_same(student.cross_entropy_loss, reference.cross_entropy_loss, np.full((1, 4), 0.25), onehot)
-    expect_same(student.cross_entropy_loss, reference.cross_entropy_loss,
-                np.array([0.1, 0.2, 0.6, 0.1]), np.array([0.0, 0.0, 1.0, 0.0]))
-    expect_same(student.cross_entropy_loss, reference.cross_entropy_loss,
-                np.array([[0.1, 0.9]]), np.array([[1.0, 0.0]]))
+    expect_same(
+        student.cross_entropy_loss,
+        reference.cross_entropy_loss,
+        np.array([0.1, 0.2, 0.6, 0.1]),
+        np.array([0.0, 0.0, 1.0, 0.0]),
+    )
+    expect_same(
+        student.cross_entropy_loss,
+        reference.cross_entropy_loss,
+        np.array([[0.1, 0.9]]),
+        np.array([[1.0, 0.0]]),
+    )
 
 
 @check(1, en="from integer labels: the chapter's exercise 1", zh="用整数标签：课文练习 1")
 def test_labels_single_example(student, reference):
-    expect_same(student.cross_entropy_from_labels, reference.cross_entropy_from_labels,
-                np.array([[0.1, 0.2, 0.6, 0.1]]), np.array([2]))
-    expect_same(student.cross_entropy_from_labels, reference.cross_entropy_from_labels,
-                np.array([0.1, 0.2, 0.6, 0.1]), 2)
+    expect_same(
+        student.cross_entropy_from_labels,
+        reference.cross_entropy_from_labels,
+        np.array([[0.1, 0.2, 0.6, 0.1]]),
+        np.array([2]),
+    )
+    expect_same(
+        student.cross_entropy_from_labels,
+        reference.cross_entropy_from_labels,
+        np.array([0.1, 0.2, 0.6, 0.1]),
+        2,
+    )
 
 
 @check(2, en="a batch: the mean over examples", zh="批量：对样本取平均", hidden=True)
@@ -44,43 +65,78 @@ def test_batch_mean(student, reference, rng):
     expect_same(student.cross_entropy_from_labels, reference.cross_entropy_from_labels, probs, labels)
 
 
-@check(1, en="from integer labels: a square batch, mixed labels", zh="整数标签：方形批量、不同标签",
-       hidden=True)
+@check(
+    1, en="from integer labels: a square batch, mixed labels", zh="整数标签：方形批量、不同标签", hidden=True
+)
 def test_labels_square_batch(student, reference, rng):
     probs = random_probs(rng, 4, 4)
-    expect_same(student.cross_entropy_from_labels, reference.cross_entropy_from_labels,
-                probs, np.array([3, 0, 2, 0]))
+    expect_same(
+        student.cross_entropy_from_labels, reference.cross_entropy_from_labels, probs, np.array([3, 0, 2, 0])
+    )
 
 
 @check(1.5, en="probabilities of exactly 0 (clipping)", zh="概率恰好为 0（截断）", hidden=True)
 def test_zero_probabilities(student, reference):
-    expect_same(student.cross_entropy_loss, reference.cross_entropy_loss,
-                np.array([[0.0, 1.0, 0.0]]), np.array([[0.0, 1.0, 0.0]]))
+    expect_same(
+        student.cross_entropy_loss,
+        reference.cross_entropy_loss,
+        np.array([[0.0, 1.0, 0.0]]),
+        np.array([[0.0, 1.0, 0.0]]),
+    )
     # K = 5: with K = 2 or 3, 27.631/K would equal -ln of a round epsilon
-    expect_same(student.cross_entropy_loss, reference.cross_entropy_loss,
-                np.array([[0.0, 0.25, 0.25, 0.25, 0.25]]), np.array([[1.0, 0.0, 0.0, 0.0, 0.0]]))
-    expect_same(student.cross_entropy_loss, reference.cross_entropy_loss,
-                np.array([[0.01, 0.99]]), np.array([[1.0, 0.0]]))
-    expect_same(student.cross_entropy_from_labels, reference.cross_entropy_from_labels,
-                np.array([[0.0, 0.5, 0.5], [0.2, 0.8, 0.0]]), np.array([0, 1]))
+    expect_same(
+        student.cross_entropy_loss,
+        reference.cross_entropy_loss,
+        np.array([[0.0, 0.25, 0.25, 0.25, 0.25]]),
+        np.array([[1.0, 0.0, 0.0, 0.0, 0.0]]),
+    )
+    expect_same(
+        student.cross_entropy_loss,
+        reference.cross_entropy_loss,
+        np.array([[0.01, 0.99]]),
+        np.array([[1.0, 0.0]]),
+    )
+    expect_same(
+        student.cross_entropy_from_labels,
+        reference.cross_entropy_from_labels,
+        np.array([[0.0, 0.5, 0.5], [0.2, 0.8, 0.0]]),
+        np.array([0, 1]),
+    )
 
 
 @check(0.5, en="float32 arrays and plain Python lists", zh="float32 数组和 Python 列表", hidden=True)
 def test_float32_and_lists(student, reference, rng):
     probs = random_probs(rng, 3, 5, np.float32)
     labels = np.array([4, 0, 2])
-    expect_same(student.cross_entropy_loss, reference.cross_entropy_loss,
-                probs, reference.one_hot(labels, 5).astype(np.float32))
-    expect_same(student.cross_entropy_loss, reference.cross_entropy_loss,
-                [[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]], [[0, 0, 1], [1, 0, 0]])
-    expect_same(student.cross_entropy_from_labels, reference.cross_entropy_from_labels,
-                [[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]], [2, 0])
+    expect_same(
+        student.cross_entropy_loss,
+        reference.cross_entropy_loss,
+        probs,
+        reference.one_hot(labels, 5).astype(np.float32),
+    )
+    expect_same(
+        student.cross_entropy_loss,
+        reference.cross_entropy_loss,
+        [[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]],
+        [[0, 0, 1], [1, 0, 0]],
+    )
+    expect_same(
+        student.cross_entropy_from_labels,
+        reference.cross_entropy_from_labels,
+        [[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]],
+        [2, 0],
+    )
 
 
 @check(1, en="the caller's arrays are left unchanged", zh="不修改调用者的数组", hidden=True)
 def test_inputs_unchanged(student, reference):
     probs = np.array([[0.0, 0.7, 0.3], [1e-15, 0.5, 0.5]])
-    expect_same(student.cross_entropy_loss, reference.cross_entropy_loss,
-                probs, np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]))
-    expect_same(student.cross_entropy_from_labels, reference.cross_entropy_from_labels,
-                probs, np.array([1, 2]))
+    expect_same(
+        student.cross_entropy_loss,
+        reference.cross_entropy_loss,
+        probs,
+        np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]),
+    )
+    expect_same(
+        student.cross_entropy_from_labels, reference.cross_entropy_from_labels, probs, np.array([1, 2])
+    )

@@ -1,4 +1,5 @@
 """Exercise 3's checks: 10 points. Run `pytest` on this folder to check the reference."""
+
 import numpy as np
 
 from ...checking import check, expect_same, fail
@@ -36,9 +37,13 @@ def expect_no_overflow(student, reference, z):
     expect_same(student.sigmoid, reference.sigmoid, z)
     call = student.sigmoid.observe(z)
     if _overflowed(call):
-        fail(call, en="sigmoid: right values, but numpy warned of an overflow in exp",
-             zh="sigmoid：数值正确，但 numpy 报告 exp 溢出（overflow 警告）",
-             expected=reference.sigmoid(z), reference_function=reference.sigmoid)
+        fail(
+            call,
+            en="sigmoid: right values, but numpy warned of an overflow in exp",
+            zh="sigmoid：数值正确，但 numpy 报告 exp 溢出（overflow 警告）",
+            expected=reference.sigmoid(z),
+            reference_function=reference.sigmoid,
+        )
 
 
 @check(1, en="sigmoid of moderate logits", zh="普通大小 logit 的 sigmoid")
@@ -48,12 +53,17 @@ def test_sigmoid(student, reference, rng):
     expect_same(student.sigmoid, reference.sigmoid, rng.normal(scale=4.0, size=(2, 3)))
 
 
-@check(1, en="huge logits (±1000): no overflow, in sigmoid and the derivatives",
-       zh="极大的 logit（±1000）：sigmoid 与各导数都不溢出", hidden=True)
+@check(
+    1,
+    en="huge logits (±1000): no overflow, in sigmoid and the derivatives",
+    zh="极大的 logit（±1000）：sigmoid 与各导数都不溢出",
+    hidden=True,
+)
 def test_large_logits(student, reference):
     expect_left_tail(student, reference)
-    expect_no_overflow(student, reference,
-                       np.array([-1000.0, -745.0, -710.0, -30.0, 0.0, 30.0, 710.0, 745.0, 1000.0]))
+    expect_no_overflow(
+        student, reference, np.array([-1000.0, -745.0, -710.0, -30.0, 0.0, 30.0, 710.0, 745.0, 1000.0])
+    )
     expect_no_overflow(student, reference, np.array([-100.0, -50.0, 0.0, 50.0, 100.0], dtype=np.float32))
     z = np.array([-1000.0, -30.0, 0.0, 30.0, 1000.0])
     y = np.array([1.0, 1.0, 0.0, 0.0, 0.0])
@@ -62,8 +72,11 @@ def test_large_logits(student, reference):
     expect_same(student.bce_curvature, reference.bce_curvature, z)
 
 
-@check(1.5, en="BCE: the chapter's examples (confident or wrong, both labels)",
-       zh="BCE：课文中的例子（自信或错误，两种标签）")
+@check(
+    1.5,
+    en="BCE: the chapter's examples (confident or wrong, both labels)",
+    zh="BCE：课文中的例子（自信或错误，两种标签）",
+)
 def test_bce_chapter_examples(student, reference):
     for p, y in [(0.99, 1), (0.01, 1), (0.01, 0), (0.99, 0), (0.7, 0), (0.5, 1)]:
         expect_same(student.bce_loss, reference.bce_loss, p, y)
@@ -77,11 +90,20 @@ def test_bce_batch(student, reference, rng):
     expect_same(student.bce_loss, reference.bce_loss, p, y)
 
 
-@check(1, en="BCE at p = 0 and p = 1 with both labels (clipping)",
-       zh="p = 0 与 p = 1、两种标签下的 BCE（截断）", hidden=True)
+@check(
+    1,
+    en="BCE at p = 0 and p = 1 with both labels (clipping)",
+    zh="p = 0 与 p = 1、两种标签下的 BCE（截断）",
+    hidden=True,
+)
 def test_bce_extremes(student, reference):
-    expect_same(student.bce_loss, reference.bce_loss,
-                np.array([0.0, 1.0, 0.0, 1.0]), np.array([1.0, 0.0, 0.0, 1.0]), rtol=EXTREME_RTOL)
+    expect_same(
+        student.bce_loss,
+        reference.bce_loss,
+        np.array([0.0, 1.0, 0.0, 1.0]),
+        np.array([1.0, 0.0, 0.0, 1.0]),
+        rtol=EXTREME_RTOL,
+    )
     for p, y in [(0.0, 1.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)]:
         expect_same(student.bce_loss, reference.bce_loss, np.array([p]), np.array([y]), rtol=EXTREME_RTOL)
 
@@ -90,15 +112,20 @@ def test_bce_extremes(student, reference):
 def test_bce_grad_logit(student, reference):
     expect_same(student.bce_grad_logit, reference.bce_grad_logit, MODERATE_Z, MODERATE_Y)
     # the texts: p = 0.001 with y = 1 gives -0.999; p = 0.8, y = 1 gives -0.2; p = 0.3, y = 0 gives 0.3
-    expect_same(student.bce_grad_logit, reference.bce_grad_logit,
-                logit([0.001, 0.8, 0.3]), np.array([1.0, 1.0, 0.0]))
+    expect_same(
+        student.bce_grad_logit, reference.bce_grad_logit, logit([0.001, 0.8, 0.3]), np.array([1.0, 1.0, 0.0])
+    )
 
 
 @check(1, en="dL/dz of ½(σ(z) − y)²: the 'old car' gradient", zh="½(σ(z) − y)² 的 dL/dz：“老爷车”的梯度")
 def test_mse_sigmoid_grad_logit(student, reference):
     expect_same(student.mse_sigmoid_grad_logit, reference.mse_sigmoid_grad_logit, MODERATE_Z, MODERATE_Y)
-    expect_same(student.mse_sigmoid_grad_logit, reference.mse_sigmoid_grad_logit,
-                logit([0.001, 0.8, 0.3]), np.array([1.0, 1.0, 0.0]))
+    expect_same(
+        student.mse_sigmoid_grad_logit,
+        reference.mse_sigmoid_grad_logit,
+        logit([0.001, 0.8, 0.3]),
+        np.array([1.0, 1.0, 0.0]),
+    )
 
 
 @check(1, en="d²L/dz² of BCE: p(1 − p), 0.25 at z = 0", zh="BCE 的 d²L/dz²：p(1 − p)，z = 0 时为 0.25")
@@ -107,8 +134,12 @@ def test_bce_curvature(student, reference):
     expect_same(student.bce_curvature, reference.bce_curvature, 0.0)
 
 
-@check(0.5, en="float32 arrays, plain Python lists and numbers", zh="float32 数组、Python 列表和单个数",
-       hidden=True)
+@check(
+    0.5,
+    en="float32 arrays, plain Python lists and numbers",
+    zh="float32 数组、Python 列表和单个数",
+    hidden=True,
+)
 def test_float32_and_lists(student, reference, rng):
     z = rng.normal(scale=3.0, size=6).astype(np.float32)
     y = rng.permutation(np.array([0, 0, 0, 1, 1, 1], dtype=np.float32))
@@ -128,8 +159,13 @@ def test_float32_and_lists(student, reference, rng):
 
 @check(0.5, en="the caller's arrays are left unchanged", zh="不修改调用者的数组", hidden=True)
 def test_inputs_unchanged(student, reference):
-    expect_same(student.bce_loss, reference.bce_loss,
-                np.array([0.0, 0.3, 1.0, 0.8]), np.array([0.0, 1.0, 1.0, 0.0]), rtol=EXTREME_RTOL)
+    expect_same(
+        student.bce_loss,
+        reference.bce_loss,
+        np.array([0.0, 0.3, 1.0, 0.8]),
+        np.array([0.0, 1.0, 1.0, 0.0]),
+        rtol=EXTREME_RTOL,
+    )
     z = np.array([-5.0, -2.0, 0.0, 2.0, 5.0])
     y = np.array([0.0, 1.0, 1.0, 0.0, 1.0])
     expect_same(student.sigmoid, reference.sigmoid, z)

@@ -9,6 +9,7 @@ data is read from the objects' own attributes, never through methods a
 student's code could have replaced. Nothing here raises: whatever came back,
 the check gets a dict to judge.
 """
+
 import builtins
 
 import numpy
@@ -38,13 +39,22 @@ def axes_summary(result):
     left out beyond MAX_LINES) and ``problem`` (what could not be read, empty
     when everything was).
     """
-    summary = {"type": _type_name(result), "is_axes": False, "lines": [], "xlabel": "", "ylabel": "",
-               "title": "", "legend": [], "more_lines": 0, "problem": ""}
+    summary = {
+        "type": _type_name(result),
+        "is_axes": False,
+        "lines": [],
+        "xlabel": "",
+        "ylabel": "",
+        "title": "",
+        "legend": [],
+        "more_lines": 0,
+        "problem": "",
+    }
     if _type(result) is not _AXES:
         return summary
     try:
         _read_axes(_instance_dict(result, "__dict__"), summary)
-    except Exception as exc:  # noqa: BLE001 - an odd object must still give a report
+    except Exception as exc:
         summary["problem"] = _type_name(exc)
         return summary
     summary["is_axes"] = True
@@ -60,7 +70,7 @@ def _read_axes(ax, summary):
     if figure is not None:
         for figure_legend in _list(_get(_instance_dict(figure, "__dict__"), "legends") or []):
             legend += _legend_texts(figure_legend)
-    summary["legend"] = legend[:MAX_LINES * 2]
+    summary["legend"] = legend[: MAX_LINES * 2]
     lines = [child for child in _list(_get(ax, "_children") or []) if _type(child) is _LINE]
     summary["more_lines"] = max(_len(lines) - MAX_LINES, 0)
     lines = [_instance_dict(line, "__dict__") for line in lines[:MAX_LINES]]
@@ -102,7 +112,7 @@ def _legend_texts(legend):
 def _floats(data):
     try:
         return _array(_array(data, dtype=_float64).reshape(-1), dtype=_float64)
-    except Exception:  # noqa: BLE001 - dates, strings, units: not numbers
+    except Exception:
         return _array([], dtype=_float64)
 
 

@@ -2,6 +2,7 @@
 
 Shared by the checks and the diagnosis of mistakes.
 """
+
 import numpy as np
 
 # how closely a plotted line must follow a curve (float32 data included)
@@ -53,5 +54,3 @@ def one_minus(x):
 
 def minus_ln(x):
     return -np.log(x)
-
-

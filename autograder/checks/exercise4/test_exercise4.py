@@ -28,8 +28,12 @@ def test_table_chapter_values(student, reference):
     expect_same(student.penalty_table, reference.penalty_table, CHAPTER_PS.copy())
 
 
-@check(1.5, en="penalty_table at p = 1: the ratio's limit, 1", zh="penalty_table 在 p = 1 处：比值取极限 1",
-       hidden=True)
+@check(
+    1.5,
+    en="penalty_table at p = 1: the ratio's limit, 1",
+    zh="penalty_table 在 p = 1 处：比值取极限 1",
+    hidden=True,
+)
 def test_table_at_one(student, reference):
     expect_same(student.penalty_table, reference.penalty_table, np.array([0.25, 1.0, 0.75]))
     expect_same(student.penalty_table, reference.penalty_table, np.array([1.0, 0.1, 1.0, 0.6]))
@@ -64,6 +68,7 @@ def test_inputs_unchanged(student, reference):
 
 # ---- the plot ----------------------------------------------------------------------------
 
+
 def _plotted(student):
     """Call plot_penalties(ax=None) in the worker; the call and the axes summary."""
     call = student.converted("plot_penalties", "axes_summary").observe(ax=None)
@@ -78,21 +83,29 @@ def _plotted(student):
 def _fail_not_axes(call, summary):
     kind = summary.get("type", "?") if isinstance(summary, dict) else "?"
     if kind == "NoneType":
-        en, zh = ("`plot_penalties` returned None: end it with `return ax`, the Axes you drew on.",
-                  "`plot_penalties` 返回了 None：请在函数最后 `return ax`，返回画图用的 Axes。")
+        en, zh = (
+            "`plot_penalties` returned None: end it with `return ax`, the Axes you drew on.",
+            "`plot_penalties` 返回了 None：请在函数最后 `return ax`，返回画图用的 Axes。",
+        )
     elif kind in ("Figure", "SubFigure"):
-        en, zh = ("`plot_penalties` returned a Figure, not an Axes: return the Axes you drew on "
-                  "(`fig, ax = plt.subplots()` … `return ax`).",
-                  "`plot_penalties` 返回的是 Figure 而不是 Axes：请返回画图用的 Axes"
-                  "（`fig, ax = plt.subplots()` … `return ax`）。")
+        en, zh = (
+            "`plot_penalties` returned a Figure, not an Axes: return the Axes you drew on "
+            "(`fig, ax = plt.subplots()` … `return ax`).",
+            "`plot_penalties` 返回的是 Figure 而不是 Axes：请返回画图用的 Axes"
+            "（`fig, ax = plt.subplots()` … `return ax`）。",
+        )
     elif kind in ("list", "tuple"):
-        en, zh = (f"`plot_penalties` returned a {kind} (what plt.plot and ax.plot return), not an Axes: "
-                  "return the Axes itself (`return ax`, or `return plt.gca()`).",
-                  f"`plot_penalties` 返回了一个 {kind}（plt.plot 和 ax.plot 的返回值），而不是 Axes："
-                  "请返回 Axes 本身（`return ax` 或 `return plt.gca()`）。")
+        en, zh = (
+            f"`plot_penalties` returned a {kind} (what plt.plot and ax.plot return), not an Axes: "
+            "return the Axes itself (`return ax`, or `return plt.gca()`).",
+            f"`plot_penalties` 返回了一个 {kind}（plt.plot 和 ax.plot 的返回值），而不是 Axes："
+            "请返回 Axes 本身（`return ax` 或 `return plt.gca()`）。",
+        )
     else:
-        en, zh = (f"`plot_penalties` returned an object of type {kind}, not a matplotlib Axes.",
-                  f"`plot_penalties` 返回了 {kind} 类型的对象，而不是 matplotlib 的 Axes。")
+        en, zh = (
+            f"`plot_penalties` returned an object of type {kind}, not a matplotlib Axes.",
+            f"`plot_penalties` 返回了 {kind} 类型的对象，而不是 matplotlib 的 Axes。",
+        )
     _fail_plot(call, en, zh, expected="a matplotlib Axes")
 
 
@@ -112,16 +125,19 @@ def _describe(summary):
     for x, y, label in plot_lines(summary)[:4]:
         name = repr(label) if label else "(no label)"
         if x.size:
-            parts.append(f"{name}: {x.size} points, x {_num(x[0])} … {_num(x[-1])}, "
-                         f"y {_num(y[0])} … {_num(y[-1])}")
+            parts.append(
+                f"{name}: {x.size} points, x {_num(x[0])} … {_num(x[-1])}, y {_num(y[0])} … {_num(y[-1])}"
+            )
         else:
             parts.append(f"{name}: no numeric data")
     count = len(summary.get("lines") or []) + int(summary.get("more_lines") or 0)
     text = f"an Axes with {count} line{'s' if count != 1 else ''}"
     if parts:
         text += ": " + "; ".join(parts)
-    text += (f". x label {summary.get('xlabel', '')!r}, y label {summary.get('ylabel', '')!r}, "
-             f"legend {summary.get('legend') or 'none'}")
+    text += (
+        f". x label {summary.get('xlabel', '')!r}, y label {summary.get('ylabel', '')!r}, "
+        f"legend {summary.get('legend') or 'none'}"
+    )
     return text
 
 
@@ -139,19 +155,27 @@ def _grid_problem(x, y, min_points):
         return "its x data contain NaN or inf", "它的 x 数据里有 NaN 或 inf"
     low, high = float(x.min()), float(x.max())
     if low < GRID_LOW * (1 - 1e-6):
-        return (f"it starts at p = {_num(low)}; plot from p = 0.01 (−ln 0 = ∞)",
-                f"它从 p = {_num(low)} 开始；应从 p = 0.01 开始画（−ln 0 = ∞）")
+        return (
+            f"it starts at p = {_num(low)}; plot from p = 0.01 (−ln 0 = ∞)",
+            f"它从 p = {_num(low)} 开始；应从 p = 0.01 开始画（−ln 0 = ∞）",
+        )
     if high > GRID_HIGH + 1e-6:
-        return (f"it goes on to p = {_num(high)}, beyond 1: a probability is at most 1",
-                f"它一直画到 p = {_num(high)}，超过了 1：概率最大是 1")
+        return (
+            f"it goes on to p = {_num(high)}, beyond 1: a probability is at most 1",
+            f"它一直画到 p = {_num(high)}，超过了 1：概率最大是 1",
+        )
     if high < GRID_HIGH - 1e-6:
-        return (f"it stops at p = {_num(high)}; let the grid reach p = 1 (np.linspace(0.01, 1, ...) does)",
-                f"它停在 p = {_num(high)}；网格要一直到 p = 1（np.linspace(0.01, 1, ...) 就包括 1）")
+        return (
+            f"it stops at p = {_num(high)}; let the grid reach p = 1 (np.linspace(0.01, 1, ...) does)",
+            f"它停在 p = {_num(high)}；网格要一直到 p = 1（np.linspace(0.01, 1, ...) 就包括 1）",
+        )
     if not np.isfinite(y).all():
         return "its y data contain NaN or inf", "它的 y 数据里有 NaN 或 inf"
     if x.size < min_points:
-        return (f"it has only {x.size} points; use enough to show the curve (e.g. 100)",
-                f"它只有 {x.size} 个点；请用足够多的点画出曲线的形状（例如 100 个）")
+        return (
+            f"it has only {x.size} points; use enough to show the curve (e.g. 100)",
+            f"它只有 {x.size} 个点；请用足够多的点画出曲线的形状（例如 100 个）",
+        )
     return None
 
 
@@ -161,8 +185,11 @@ CURVES = (
 )
 
 
-@check(0.5, en="plot_penalties(ax=None) draws on a new figure and returns the Axes",
-       zh="plot_penalties(ax=None) 新建图并返回 Axes")
+@check(
+    0.5,
+    en="plot_penalties(ax=None) draws on a new figure and returns the Axes",
+    zh="plot_penalties(ax=None) 新建图并返回 Axes",
+)
 def test_plot_returns_axes(student):
     _plotted(student)
 
@@ -172,18 +199,30 @@ def test_plot_curves(student):
     call, summary = _plotted(student)
     expected = "a line with y = 1 − p and a line with y = −ln p, for p from 0.01 to 1 (finite y)"
     if not plot_lines(summary):
-        _fail_plot(call, "The Axes has no lines: draw each curve with ax.plot(p, values, label=...).",
-                   "Axes 上没有线：请用 ax.plot(p, 数值, label=...) 画出每条曲线。", expected)
+        _fail_plot(
+            call,
+            "The Axes has no lines: draw each curve with ax.plot(p, values, label=...).",
+            "Axes 上没有线：请用 ax.plot(p, 数值, label=...) 画出每条曲线。",
+            expected,
+        )
     for name, curve, min_points in CURVES:
         lines = _curve_lines(summary, curve)
         if not lines:
-            _fail_plot(call, f"None of the plotted lines has y = {name} at its x values.",
-                       f"图中没有一条线满足 y = {name}（按它自己的 x 值计算）。", expected)
+            _fail_plot(
+                call,
+                f"None of the plotted lines has y = {name} at its x values.",
+                f"图中没有一条线满足 y = {name}（按它自己的 x 值计算）。",
+                expected,
+            )
         problems = [_grid_problem(x, y, min_points) for x, y, _ in lines]
         if all(problems):
             en, zh = problems[0]
-            _fail_plot(call, f"The line of {name} is not drawn over [0.01, 1]: {en}.",
-                       f"{name} 这条线没有画在 [0.01, 1] 上：{zh}。", expected)
+            _fail_plot(
+                call,
+                f"The line of {name} is not drawn over [0.01, 1]: {en}.",
+                f"{name} 这条线没有画在 [0.01, 1] 上：{zh}。",
+                expected,
+            )
 
 
 @check(0.5, en="the plot: labelled lines, axis labels and a legend", zh="图：线条标签、坐标轴标签和图例")
@@ -198,21 +237,41 @@ def test_plot_labels_and_legend(student):
             curves.append((name, found[0][2]))
     for name, label in curves:
         if not label.strip():
-            _fail_plot(call, f"The line of {name} has no label: pass label=... to plot.",
-                       f"{name} 这条线没有标签：请给 plot 传入 label=...。", expected)
+            _fail_plot(
+                call,
+                f"The line of {name} has no label: pass label=... to plot.",
+                f"{name} 这条线没有标签：请给 plot 传入 label=...。",
+                expected,
+            )
     if sum(1 for _, _, label in lines if label.strip()) < 2:
-        _fail_plot(call, "Fewer than two lines carry a label: label both curves (label=... in plot).",
-                   "带标签的线少于两条：请给两条曲线都加上标签（plot 的 label=...）。", expected)
+        _fail_plot(
+            call,
+            "Fewer than two lines carry a label: label both curves (label=... in plot).",
+            "带标签的线少于两条：请给两条曲线都加上标签（plot 的 label=...）。",
+            expected,
+        )
     for axis, key in (("x", "xlabel"), ("y", "ylabel")):
         if not str(summary.get(key, "")).strip():
-            _fail_plot(call, f"The {axis} axis has no label: ax.set_{axis}label(...).",
-                       f"{axis} 轴没有标签：请用 ax.set_{axis}label(...)。", expected)
+            _fail_plot(
+                call,
+                f"The {axis} axis has no label: ax.set_{axis}label(...).",
+                f"{axis} 轴没有标签：请用 ax.set_{axis}label(...)。",
+                expected,
+            )
     legend = summary.get("legend") or []
     if not legend:
-        _fail_plot(call, "The plot has no legend: call ax.legend() after drawing the labelled lines.",
-                   "图中没有图例：画完带标签的线之后调用 ax.legend()。", expected)
+        _fail_plot(
+            call,
+            "The plot has no legend: call ax.legend() after drawing the labelled lines.",
+            "图中没有图例：画完带标签的线之后调用 ax.legend()。",
+            expected,
+        )
     for name, label in curves:
         if label not in legend:
-            _fail_plot(call, f"The legend does not list the line of {name} ({label!r}): call ax.legend() "
-                       "after drawing both lines.",
-                       f"图例里没有 {name} 这条线（{label!r}）：请在画完两条线之后再调用 ax.legend()。", expected)
+            _fail_plot(
+                call,
+                f"The legend does not list the line of {name} ({label!r}): call ax.legend() "
+                "after drawing both lines.",
+                f"图例里没有 {name} 这条线（{label!r}）：请在画完两条线之后再调用 ax.legend()。",
+                expected,
+            )

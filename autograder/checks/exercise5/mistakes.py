@@ -7,6 +7,7 @@ gradient_check themselves and compare its verdict with the student's
 (:func:`same_check_result`). What numbers cannot show — x left changed, the
 number of calls of f — is read from the call (``args_after``, ``probe_calls``).
 """
+
 from __future__ import annotations
 
 import copy
@@ -74,8 +75,20 @@ def _with_step(step):
 
 
 # steps far too small (rounding) or too large (truncation), or h ignored
-BAD_STEPS = (float(np.finfo(float).eps),) + tuple(10.0**-k for k in range(16, 8, -1)) + (
-    1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 0.5, 1.0)
+BAD_STEPS = (
+    float(np.finfo(float).eps),
+    *tuple(10.0 ** (-k) for k in range(16, 8, -1)),
+    1e-08,
+    1e-07,
+    1e-06,
+    1e-05,
+    0.0001,
+    0.001,
+    0.01,
+    0.1,
+    0.5,
+    1.0,
+)
 
 
 def _flat_indexed(f, x, h=DEFAULT_H):
@@ -185,8 +198,10 @@ def _reproduces(*imitations):
             error = single_number(imitated[1])
             if error is not None and error > 0.999:
                 continue
-            if (same_check_result(call.received, imitated)
-                    and check_result_problem(imitated, expected, tol) is not None):
+            if (
+                same_check_result(call.received, imitated)
+                and check_result_problem(imitated, expected, tol) is not None
+            ):
                 return True
         return False
 
@@ -256,8 +271,11 @@ def _any(*signatures):
 def _entries(id_, title, hint, numerical=None, check=None, relative=None):
     """One Mistake per function (each function's call is judged its own way)."""
     found = []
-    for function, spec in (("numerical_gradient", numerical), ("gradient_check", check),
-                           ("relative_error", relative)):
+    for function, spec in (
+        ("numerical_gradient", numerical),
+        ("gradient_check", check),
+        ("relative_error", relative),
+    ):
         if spec is not None:
             found.append(Mistake(id_, (function,), title, hint, **spec))
     return tuple(found)
@@ -268,85 +286,123 @@ _X_SIGNATURE_FUNCTIONS = ("numerical_gradient", "gradient_check")
 MISTAKES = (
     _entries(
         "forward-difference",
-        Text("a one-sided difference (f(x+h) − f(x))/h: its error is of order h (about 1e-5), "
-             "where central differences err by h² (about 1e-10)",
-             "用了单侧差分 (f(x+h) − f(x))/h：误差与 h 同阶（约 1e-5），而中心差分的误差与 h² 同阶（约 1e-10）"),
-        Text("Use central differences, (f(x + h·e_i) − f(x − h·e_i)) / (2h): the O(h) error terms cancel.",
-             "请用中心差分 (f(x + h·e_i) − f(x − h·e_i)) / (2h)：O(h) 的误差项会相互抵消。"),
+        Text(
+            "a one-sided difference (f(x+h) − f(x))/h: its error is of order h (about 1e-5), "
+            "where central differences err by h² (about 1e-10)",
+            "用了单侧差分 (f(x+h) − f(x))/h：误差与 h 同阶（约 1e-5），而中心差分的误差与 h² 同阶（约 1e-10）",
+        ),
+        Text(
+            "Use central differences, (f(x + h·e_i) − f(x − h·e_i)) / (2h): the O(h) error terms cancel.",
+            "请用中心差分 (f(x + h·e_i) − f(x − h·e_i)) / (2h)：O(h) 的误差项会相互抵消。",
+        ),
         numerical={"imitations": (_forward, _backward), "signature": _forward_call_count},
-        check={"signature": _any(_reproduces(_gradient_check(_forward), _gradient_check(_backward)),
-                                 _forward_call_count)},
+        check={
+            "signature": _any(
+                _reproduces(_gradient_check(_forward), _gradient_check(_backward)), _forward_call_count
+            )
+        },
     ),
     _entries(
         "bad-step",
-        Text("the step is not the h you were given, or a bad one: far below 1e-8 rounding error "
-             "dominates (ε/h), far above 1e-3 truncation error does (h²)",
-             "步长不是传入的 h，或者取得不好：远小于 1e-8 时舍入误差（ε/h）占主导，远大于 1e-3 时截断误差（h²）占主导"),
-        Text("Use the h you are given (default 1e-5, close to the best ε^(1/3) ≈ 6e-6 for float64) "
-             "in every difference.",
-             "每个差分都用传入的 h（默认 1e-5，接近 float64 的最佳步长 ε^(1/3) ≈ 6e-6）。"),
+        Text(
+            "the step is not the h you were given, or a bad one: far below 1e-8 rounding error "
+            "dominates (ε/h), far above 1e-3 truncation error does (h²)",
+            "步长不是传入的 h，或者取得不好：远小于 1e-8 时舍入误差（ε/h）占主导，远大于 1e-3 时截断误差（h²）占主导",
+        ),
+        Text(
+            "Use the h you are given (default 1e-5, close to the best ε^(1/3) ≈ 6e-6 for float64) "
+            "in every difference.",
+            "每个差分都用传入的 h（默认 1e-5，接近 float64 的最佳步长 ε^(1/3) ≈ 6e-6）。",
+        ),
         numerical={"imitations": tuple(_with_step(s) for s in BAD_STEPS)},
         check={"signature": _reproduces(*(_gradient_check(_with_step(s)) for s in BAD_STEPS))},
     ),
     _entries(
         "x-not-restored",
-        Text("x is left perturbed: after your function returns, entries of x are off by about h",
-             "x 没有恢复：函数返回后，x 的元素偏离了大约 h"),
-        Text("Save each entry before changing it (old = x[i]) and put it back (x[i] = old) "
-             "before moving to the next one — or work on a copy.",
-             "改动每个元素之前先保存旧值（old = x[i]），处理下一个元素之前把它赋回去（x[i] = old）；或者在副本上操作。"),
+        Text(
+            "x is left perturbed: after your function returns, entries of x are off by about h",
+            "x 没有恢复：函数返回后，x 的元素偏离了大约 h",
+        ),
+        Text(
+            "Save each entry before changing it (old = x[i]) and put it back (x[i] = old) "
+            "before moving to the next one — or work on a copy.",
+            "改动每个元素之前先保存旧值（old = x[i]），处理下一个元素之前把它赋回去（x[i] = old）；或者在副本上操作。",
+        ),
         numerical={"signature": _not_restored},
         check={"signature": _not_restored},
     ),
     _entries(
         "x-restored-arithmetically",
-        Text("x is put back with arithmetic (+h, −2h, +h): rounding leaves some entries "
-             "a few ulps away from where they were",
-             "用算术把 x 改回去（+h、−2h、+h）：舍入误差让部分元素与原值相差几个最低有效位"),
-        Text("Assign the saved value back (x[i] = old) instead of undoing the step: "
-             "(x + h) − 2h + h is not always exactly x in floating point.",
-             "把保存的旧值直接赋回去（x[i] = old），不要用加减来撤销：浮点运算里 (x + h) − 2h + h 不一定正好等于 x。"),
+        Text(
+            "x is put back with arithmetic (+h, −2h, +h): rounding leaves some entries "
+            "a few ulps away from where they were",
+            "用算术把 x 改回去（+h、−2h、+h）：舍入误差让部分元素与原值相差几个最低有效位",
+        ),
+        Text(
+            "Assign the saved value back (x[i] = old) instead of undoing the step: "
+            "(x + h) − 2h + h is not always exactly x in floating point.",
+            "把保存的旧值直接赋回去（x[i] = old），不要用加减来撤销：浮点运算里 (x + h) − 2h + h 不一定正好等于 x。",
+        ),
         numerical={"signature": _restored_arithmetically},
         check={"signature": _restored_arithmetically},
     ),
     _entries(
         "flat-index-only",
-        Text("x[i] with a single index: on a 2-D x that is a whole row, and i ≥ len(x) raises IndexError",
-             "只用一个下标 x[i]：对二维的 x，x[i] 是一整行，i ≥ len(x) 时还会抛出 IndexError"),
-        Text("Visit every entry of an n-d array: for idx in np.ndindex(x.shape), "
-             "or np.nditer(x, flags=['multi_index']).",
-             "遍历 n 维数组的每个元素：for idx in np.ndindex(x.shape)，或 np.nditer(x, flags=['multi_index'])。"),
+        Text(
+            "x[i] with a single index: on a 2-D x that is a whole row, and i ≥ len(x) raises IndexError",
+            "只用一个下标 x[i]：对二维的 x，x[i] 是一整行，i ≥ len(x) 时还会抛出 IndexError",
+        ),
+        Text(
+            "Visit every entry of an n-d array: for idx in np.ndindex(x.shape), "
+            "or np.nditer(x, flags=['multi_index']).",
+            "遍历 n 维数组的每个元素：for idx in np.ndindex(x.shape)，或 np.nditer(x, flags=['multi_index'])。",
+        ),
         numerical={"imitations": (_flat_indexed, _rows_only)},
         check={"signature": _reproduces(_gradient_check(_flat_indexed), _gradient_check(_rows_only))},
     ),
     _entries(
         "int-input",
-        Text("with an integer x the step is truncated: x[i] + h is stored back as an integer",
-             "x 是整数数组时步长被截断：x[i] + h 写回整数数组后又变成了整数"),
-        Text("Convert x to float first, e.g. x = np.array(x, dtype=float) (a copy), then perturb that.",
-             "先把 x 转成浮点数，例如 x = np.array(x, dtype=float)（得到副本），再在它上面加减 h。"),
+        Text(
+            "with an integer x the step is truncated: x[i] + h is stored back as an integer",
+            "x 是整数数组时步长被截断：x[i] + h 写回整数数组后又变成了整数",
+        ),
+        Text(
+            "Convert x to float first, e.g. x = np.array(x, dtype=float) (a copy), then perturb that.",
+            "先把 x 转成浮点数，例如 x = np.array(x, dtype=float)（得到副本），再在它上面加减 h。",
+        ),
         numerical={"imitations": (_int_truncated, _int_zero_step)},
     ),
     _entries(
         "unguarded-rel-error",
-        Text("no floor in the denominator: when both gradients are 0 the relative error is 0/0",
-             "分母没有下限：两个梯度都为 0 时，相对误差变成 0/0"),
-        Text("Divide by max(max(|a| + |b|), 1e-12), so two zero gradients have relative error 0.",
-             "分母用 max(max(|a| + |b|), 1e-12)，这样两个全零梯度的相对误差为 0。"),
+        Text(
+            "no floor in the denominator: when both gradients are 0 the relative error is 0/0",
+            "分母没有下限：两个梯度都为 0 时，相对误差变成 0/0",
+        ),
+        Text(
+            "Divide by max(max(|a| + |b|), 1e-12), so two zero gradients have relative error 0.",
+            "分母用 max(max(|a| + |b|), 1e-12)，这样两个全零梯度的相对误差为 0。",
+        ),
         relative={"imitations": (_unguarded, _unguarded_python_floats)},
-        check={"signature": _reproduces(_gradient_check(relative=_unguarded),
-                                        _gradient_check(relative=_unguarded_python_floats))},
+        check={
+            "signature": _reproduces(
+                _gradient_check(relative=_unguarded), _gradient_check(relative=_unguarded_python_floats)
+            )
+        },
     ),
     _entries(
         "elementwise-relative-error",
-        Text("the relative error taken entry by entry, max |a_i − b_i| / (|a_i| + |b_i|): one entry "
-             "near 0 where the gradients differ slightly makes the whole error large",
-             "逐个元素计算相对误差 max |a_i − b_i| / (|a_i| + |b_i|)：只要有一个接近 0 的元素略有差别，"
-             "整体误差就会变得很大"),
-        Text("Scale by the largest entry instead: max |a − b| / max(max(|a| + |b|), 1e-12), both maxima "
-             "over all entries, so a tiny entry cannot dominate.",
-             "改用最大的元素来归一化：max |a − b| / max(max(|a| + |b|), 1e-12)，两个最大值都取遍所有元素，"
-             "这样很小的元素不会主导结果。"),
+        Text(
+            "the relative error taken entry by entry, max |a_i − b_i| / (|a_i| + |b_i|): one entry "
+            "near 0 where the gradients differ slightly makes the whole error large",
+            "逐个元素计算相对误差 max |a_i − b_i| / (|a_i| + |b_i|)：只要有一个接近 0 的元素略有差别，"
+            "整体误差就会变得很大",
+        ),
+        Text(
+            "Scale by the largest entry instead: max |a − b| / max(max(|a| + |b|), 1e-12), both maxima "
+            "over all entries, so a tiny entry cannot dominate.",
+            "改用最大的元素来归一化：max |a − b| / max(max(|a| + |b|), 1e-12)，两个最大值都取遍所有元素，"
+            "这样很小的元素不会主导结果。",
+        ),
         relative={"imitations": (_elementwise,)},
         check={"signature": _reproduces(_gradient_check(relative=_elementwise))},
     ),

@@ -6,6 +6,7 @@ the value here and counts the call. The worker never holds this file, so
 nothing next to the student's code maps to an answer (``<name>_grad``).
 Each takes the array the student passes, of any float or int dtype.
 """
+
 import numpy as np
 
 

@@ -7,6 +7,7 @@ compared with RTOL/ATOL: every central-difference implementation agrees with the
 reference to about 1e-10, while a forward difference is off by about h·f''/2
 (1e-5 for Σx², up to 4.5e-5 for Σ sin 3x), 3 to 500 times the tolerance.
 """
+
 import copy
 
 import numpy as np
@@ -18,8 +19,9 @@ RTOL, ATOL = 1e-6, 1e-8
 
 
 def expect_gradient(student, reference, f, x, **kwargs):
-    call = expect_same(student.numerical_gradient, reference.numerical_gradient, Probe(f), x,
-                       rtol=RTOL, atol=ATOL, **kwargs)
+    call = expect_same(
+        student.numerical_gradient, reference.numerical_gradient, Probe(f), x, rtol=RTOL, atol=ATOL, **kwargs
+    )
     expect_central_calls(call, f, x, reference.numerical_gradient)
 
 
@@ -29,11 +31,14 @@ def expect_central_calls(call, f, x, reference_function):
     needed, calls = 2 * np.size(x), call.probe_calls.get(f, 0)
     if calls < needed:
         function = f"`{call.function}`"
-        fail(call, en=f"{function} called f {calls} times for an x of {np.size(x)} entries: central "
-                      f"differences need {needed}, f(x + h·e_i) and f(x − h·e_i) for each entry",
-             zh=f"{function} 对有 {np.size(x)} 个元素的 x 只调用了 f {calls} 次：中心差分需要 {needed} 次，"
-                f"每个元素都要计算 f(x + h·e_i) 和 f(x − h·e_i)",
-             reference_function=reference_function)
+        fail(
+            call,
+            en=f"{function} called f {calls} times for an x of {np.size(x)} entries: central "
+            f"differences need {needed}, f(x + h·e_i) and f(x − h·e_i) for each entry",
+            zh=f"{function} 对有 {np.size(x)} 个元素的 x 只调用了 f {calls} 次：中心差分需要 {needed} 次，"
+            f"每个元素都要计算 f(x + h·e_i) 和 f(x − h·e_i)",
+            reference_function=reference_function,
+        )
 
 
 def expect_check(student, reference, f, grad_f, x, **kwargs):
@@ -48,13 +53,21 @@ def expect_check(student, reference, f, grad_f, x, **kwargs):
         fail(call, en="", zh="", expected=expected, reference_function=reference.gradient_check)
     problem = check_result_problem(call.received, expected, kwargs.get("tol", DEFAULT_TOL))
     if problem is not None:
-        fail(call, en=f"`gradient_check` returned a wrong result: {problem.en}",
-             zh=f"`gradient_check` 的结果不对：{problem.zh}",
-             expected=expected, reference_function=reference.gradient_check)
+        fail(
+            call,
+            en=f"`gradient_check` returned a wrong result: {problem.en}",
+            zh=f"`gradient_check` 的结果不对：{problem.zh}",
+            expected=expected,
+            reference_function=reference.gradient_check,
+        )
     if call.changed_arguments():
-        fail(call, en="`gradient_check` changed its argument `x`: it must be left exactly as it was",
-             zh="`gradient_check` 修改了参数 `x`：它必须保持原样",
-             expected=expected, reference_function=reference.gradient_check)
+        fail(
+            call,
+            en="`gradient_check` changed its argument `x`: it must be left exactly as it was",
+            zh="`gradient_check` 修改了参数 `x`：它必须保持原样",
+            expected=expected,
+            reference_function=reference.gradient_check,
+        )
     expect_central_calls(call, f, x, reference.gradient_check)
 
 
@@ -70,19 +83,28 @@ def test_gradient_nd(student, reference, rng):
     expect_gradient(student, reference, "sum_of_squares", rng.normal(size=(2, 3, 2)))
 
 
-@check(1, en="softmax cross-entropy of logits: numerical gradient and gradient_check",
-       zh="logits 的 softmax 交叉熵：数值梯度与 gradient_check", hidden=True)
+@check(
+    1,
+    en="softmax cross-entropy of logits: numerical gradient and gradient_check",
+    zh="logits 的 softmax 交叉熵：数值梯度与 gradient_check",
+    hidden=True,
+)
 def test_softmax_cross_entropy(student, reference, rng):
     # softmax cross-entropy after a 2-D sine: moving a whole row of logits leaves it
     # unchanged, so per-row code gets all zeros there, as does a step too small to change f
     expect_gradient(student, reference, "sine_wave", rng.uniform(-2.0, 2.0, size=(4, 3)))
     expect_gradient(student, reference, "softmax_cross_entropy", rng.normal(size=(3, 4)))
-    expect_check(student, reference, "softmax_cross_entropy", "softmax_cross_entropy_grad",
-                 rng.normal(size=(3, 4)))
+    expect_check(
+        student, reference, "softmax_cross_entropy", "softmax_cross_entropy_grad", rng.normal(size=(3, 4))
+    )
 
 
-@check(1, en="a curved function, at h = 1e-5 and h = 1e-4: central differences are accurate",
-       zh="弯曲的函数，h = 1e-5 和 h = 1e-4：中心差分足够精确", hidden=True)
+@check(
+    1,
+    en="a curved function, at h = 1e-5 and h = 1e-4: central differences are accurate",
+    zh="弯曲的函数，h = 1e-5 和 h = 1e-4：中心差分足够精确",
+    hidden=True,
+)
 def test_curved_function(student, reference, rng):
     x = rng.uniform(-1.5, 1.5, size=8)
     expect_gradient(student, reference, "sine_wave", x)
@@ -133,13 +155,26 @@ def test_gradient_check_correct(student, reference, rng):
 def test_gradient_check_wrong(student, reference, rng):
     # softmax cross-entropy last, as in test_gradient_nd
     expect_check(student, reference, "sine_wave", "sine_wave_grad_wrong", rng.uniform(-2.0, 2.0, size=(3, 4)))
-    expect_check(student, reference, "sum_of_squares", "sum_of_squares_grad_wrong", rng.normal(size=5),
-                 h=1e-4, tol=1e-3)
-    expect_check(student, reference, "softmax_cross_entropy", "softmax_cross_entropy_grad_wrong",
-                 rng.normal(size=(3, 4)))
+    expect_check(
+        student,
+        reference,
+        "sum_of_squares",
+        "sum_of_squares_grad_wrong",
+        rng.normal(size=5),
+        h=1e-4,
+        tol=1e-3,
+    )
+    expect_check(
+        student,
+        reference,
+        "softmax_cross_entropy",
+        "softmax_cross_entropy_grad_wrong",
+        rng.normal(size=(3, 4)),
+    )
 
 
-@check(0.5, en="gradient_check when both gradients are 0", zh="两个梯度都为 0 时的 gradient_check",
-       hidden=True)
+@check(
+    0.5, en="gradient_check when both gradients are 0", zh="两个梯度都为 0 时的 gradient_check", hidden=True
+)
 def test_gradient_check_zero_gradient(student, reference, rng):
     expect_check(student, reference, "constant", "constant_grad", rng.normal(size=(2, 3)))
