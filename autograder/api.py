@@ -23,8 +23,7 @@ from .worker.process import Limits
 @dataclass
 class _Prepared:
     exercise: Exercise
-    session: WorkerSession | None = None
-    problem: Text | None = None
+    session: WorkerSession | Text  # the worker holding the submission, or why there is none
 
 
 def grade(
@@ -44,7 +43,7 @@ def grade(
     detect()
     started = time.perf_counter()
     cwd = cwd or Path.cwd()
-    prepared = []
+    prepared: list[_Prepared] = []
     missing: list[SubmissionNotFound] = []
     try:
         for exercise in exercises:
@@ -55,13 +54,13 @@ def grade(
 
         results: list[ExerciseResult] = []
         for item in prepared:
-            if item.session is None:
-                results.append(not_graded(item.exercise, Failure(item.problem)))
-            else:
+            if isinstance(item.session, WorkerSession):
                 results.append(run_exercise(item.exercise, item.session, seed))
+            else:
+                results.append(not_graded(item.exercise, Failure(item.session)))
     finally:
         for item in prepared:
-            if item.session is not None:
+            if isinstance(item.session, WorkerSession):
                 item.session.close()
     return GradeRun(tuple(results), seed, time.perf_counter() - started, detect().name)
 
@@ -74,9 +73,9 @@ def _prepare(
         source = read_source(path)
     except SubmissionNotFound as not_found:
         missing.append(not_found)
-        return _Prepared(exercise, problem=not_found.message)
+        return _Prepared(exercise, not_found.message)
     except UnreadableSubmission as unreadable:
-        return _Prepared(exercise, problem=unreadable.message)
+        return _Prepared(exercise, unreadable.message)
     return _Prepared(
         exercise,
         WorkerSession(source, exercise.name, exercise.converters_path, limits, exercise.worker_preload),

@@ -26,7 +26,7 @@ from .compare import mismatch, tolerance_for
 from .diagnosis import diagnose
 from .formatting import show, show_call
 from .i18n import Text
-from .results import Failure
+from .results import Diagnosis, Failure
 from .student import Call, StudentFunction
 from .worker.values import Probe
 
@@ -42,7 +42,7 @@ def check(points: float, *, en: str, zh: str, hidden: bool = False) -> Callable:
     """Mark a test function as a graded check worth ``points``."""
 
     def mark(function: Callable) -> Callable:
-        function.__check__ = CheckSpec(points, Text(en, zh), hidden)
+        function.__check__ = CheckSpec(points, Text(en, zh), hidden)  # type: ignore[attr-defined]
         return function
 
     return mark
@@ -117,7 +117,7 @@ def failure_for_call(
 ) -> Failure:
     """A failure showing the call, what was expected and received, and the known
     mistakes that explain it (imitations need ``expected``; signatures do not)."""
-    diagnoses = ()
+    diagnoses: tuple[Diagnosis, ...] = ()
     if call.exercise is not None:
         exercise = call.exercise
 
@@ -140,6 +140,8 @@ def failure_for_error(
 ) -> Failure:
     """A failure for a call that gave no value: not implemented, raised, hung, crashed."""
     error = call.error
+    if error is None:
+        raise ValueError(f"the call of {call.function} gave a value")
     function = call.function
     if error.kind == "not-implemented":
         return Failure(messages.NOT_IMPLEMENTED.format(function=function))

@@ -259,7 +259,7 @@ def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
         from .writers.gradescope import results_json
 
         text = json.dumps(results_json(result, lang), ensure_ascii=False, indent=2) + "\n"
-        color = False
+        color: bool | None = False
     else:
         from .writers.terminal import render
 

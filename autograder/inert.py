@@ -10,6 +10,7 @@ text whose control and format characters are spelled out as Python escapes.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 # Unicode categories shown as escapes: controls (C0, DEL, C1), format characters (bidi
 # embeddings, overrides and isolates, zero-width characters), lone surrogates, and the
@@ -30,7 +31,7 @@ def inert(text: str) -> str:
     return text.translate(escapes) if escapes else text
 
 
-def inert_value(value: object) -> object:
+def inert_value(value: Any) -> Any:
     """A value decoded from the worker with each string in it (dict keys, the type
     names of unsupported objects) made inert."""
     from .worker.values import Unsupported  # numpy: not before the workers have started

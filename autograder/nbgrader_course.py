@@ -10,12 +10,11 @@ worth the same points as in ``grade``.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 from pathlib import Path
 
 from .i18n import Text
-from .registry import Exercise, all_exercises
+from .registry import Exercise, all_exercises, module_file
 
 SCHEMA_VERSION = 3
 TEST_CELL_PREFIX = "test_"  # then the check id: how autograde finds a test cell's check
@@ -89,7 +88,7 @@ def exercise_notebook(exercise: Exercise, lang: str) -> dict:
 
 
 def _module_source(module: str) -> str:
-    return Path(importlib.util.find_spec(module).origin).read_text(encoding="utf-8")
+    return module_file(module).read_text(encoding="utf-8")
 
 
 def _statement(exercise: Exercise, stub: str, lang: str) -> str:
@@ -107,7 +106,7 @@ def _imports(stub: str, solution: str) -> str:
         for node in ast.parse(source).body:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 text = ast.get_source_segment(source, node)
-                if text not in found:
+                if text is not None and text not in found:
                     found.append(text)
     return "\n".join(found)
 

@@ -81,8 +81,10 @@ class ConfinedKernelManager(AsyncKernelManager):
         )
         return [*command, json.dumps(setup), "--", *kernel_command], kw
 
-    async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:
-        pid = self.provisioner.pid if self.provisioner is not None and self.provisioner.has_process else None
+    # jupyter_client types these as attributes of KernelManager's synchronous methods
+    async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:  # type: ignore[override]
+        has_process = self.provisioner is not None and self.provisioner.has_process
+        pid = getattr(self.provisioner, "pid", None) if has_process else None  # a LocalProvisioner's
         tree = descendants(pid) if pid else []
         try:
             await super().shutdown_kernel(now=now, restart=restart)
@@ -94,7 +96,7 @@ class ConfinedKernelManager(AsyncKernelManager):
                     pass
             self._release()
 
-    async def cleanup_resources(self, restart: bool = False) -> None:
+    async def cleanup_resources(self, restart: bool = False) -> None:  # type: ignore[override]
         """What nbclient calls instead of shutdown_kernel when the kernel is already dead."""
         try:
             await super().cleanup_resources(restart=restart)

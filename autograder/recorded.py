@@ -79,7 +79,7 @@ class ReplayReference:
             return restore(answers[key])
 
         replayed.__name__ = name
-        replayed.__signature__ = inspect.Signature(  # the parameter names, for showing calls
+        replayed.__signature__ = inspect.Signature(  # type: ignore[attr-defined]  # the parameter names, for showing calls
             [
                 inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD)
                 for p in self._parameters.get(name, [])

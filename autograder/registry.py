@@ -19,7 +19,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .checking import CheckSpec
 
 CHECKS_DIR = Path(__file__).parent / "checks"
 NAME_PATTERN = re.compile(r"^exercise(\d+)$")
@@ -29,13 +34,21 @@ class UnknownExercise(LookupError):
     pass
 
 
+def module_file(name: str) -> Path:
+    """The source file of module ``name``, found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise LookupError(f"module {name} has no source file")
+    return Path(spec.origin)
+
+
 @dataclass(frozen=True)
 class CheckDef:
     """One check: a decorated test function of an exercise's check module."""
 
     name: str
-    function: object
-    spec: object  # checking.CheckSpec
+    function: Callable[..., Any]
+    spec: CheckSpec
 
     @property
     def id(self) -> str:
@@ -52,7 +65,7 @@ class Exercise:
         return f"{__package__}.checks.{self.name}"
 
     @property
-    def title(self):
+    def title(self) -> Any:
         return importlib.import_module(self.package).TITLE
 
     @property
@@ -70,7 +83,7 @@ class Exercise:
             return replayed_mistakes(_record(self.name), self.probe_names())
         return importlib.import_module(f"{self.package}.mistakes").MISTAKES
 
-    def reference(self) -> ModuleType:
+    def reference(self) -> Any:
         """The reference solution; in a student release, its recorded answers."""
         if self.is_release:
             from .recorded import ReplayReference
@@ -104,8 +117,7 @@ class Exercise:
 
     @property
     def reference_path(self) -> Path:
-        spec = importlib.util.find_spec(f"solutions.{self.name}")
-        return Path(spec.origin)
+        return module_file(f"solutions.{self.name}")
 
     @property
     def probes_path(self) -> Path | None:
@@ -121,14 +133,14 @@ class Exercise:
     def max_score(self) -> float:
         return sum(c.spec.points for c in self.checks())
 
-    def probe(self, name: str):
+    def probe(self, name: str) -> Callable[..., Any]:
         """The grader-side function of probe ``name``."""
         function = getattr(importlib.import_module(f"{self.package}.probes"), name, None)
         if name.startswith("_") or not callable(function):
             raise LookupError(f"{self.name} has no probe {name}")
         return function
 
-    def resolve_probes(self, value: object) -> object:
+    def resolve_probes(self, value: Any) -> Any:
         """Replace every Probe in ``value`` by the grader-side function of that name."""
         from .worker.values import Probe
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from .diagnosis import accepts, imitate
 from .i18n import Text
 from .recorded import FORMAT, call_key, store
-from .registry import CHECKS_DIR, Exercise, all_exercises
+from .registry import CHECKS_DIR, Exercise, all_exercises, module_file
 from .runner import check_rng, run_check
 from .student import StudentModule, WorkerSession
 from .submission import read_source
@@ -176,9 +176,7 @@ def _constant(node: ast.expr | None) -> bool:
 
 
 def _stub_path(exercise: Exercise) -> Path:
-    import importlib.util
-
-    return Path(importlib.util.find_spec(f"exercises.{exercise.name}").origin)
+    return module_file(f"exercises.{exercise.name}")
 
 
 def _copy_package(target: Path) -> None:
@@ -193,13 +191,7 @@ def public_checks_source(exercise: Exercise) -> str:
     path = CHECKS_DIR / exercise.name / f"test_{exercise.name}.py"
     source = path.read_text(encoding="utf-8")
     hidden = {c.name for c in exercise.checks() if c.spec.hidden}
-    lines = source.splitlines(keepends=True)
-    drop: set[int] = set()
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.FunctionDef) and node.name in hidden:
-            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-            drop.update(range(first - 1, node.end_lineno))
-    return _tidy("".join(line for index, line in enumerate(lines) if index not in drop))
+    return _without_functions(source, hidden)
 
 
 def probes_used_only(path: Path, used: list[str]) -> str:
@@ -208,22 +200,25 @@ def probes_used_only(path: Path, used: list[str]) -> str:
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source)
     functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
-    keep, todo = set(), [name for name in used if name in functions]
+    keep: set[str] = set()
+    todo = [name for name in used if name in functions]
     while todo:
         name = todo.pop()
         if name not in keep:
             keep.add(name)
             todo += [n.id for n in ast.walk(functions[name]) if isinstance(n, ast.Name) and n.id in functions]
+    return _without_functions(source, set(functions) - keep)
+
+
+def _without_functions(source: str, names: set[str]) -> str:
+    """``source`` without its top-level functions named in ``names``, decorators included."""
     lines = source.splitlines(keepends=True)
     drop: set[int] = set()
-    for name, node in functions.items():
-        if name not in keep:
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and node.name in names:
             first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-            drop.update(range(first - 1, node.end_lineno))
-    return _tidy("".join(line for index, line in enumerate(lines) if index not in drop))
-
-
-def _tidy(source: str) -> str:
+            drop.update(range(first - 1, node.end_lineno or node.lineno))
+    source = "".join(line for index, line in enumerate(lines) if index not in drop)
     while "\n\n\n\n" in source:
         source = source.replace("\n\n\n\n", "\n\n\n")
     return source
@@ -246,7 +241,7 @@ def record_public_checks(exercise: Exercise) -> dict:
     probe_names = exercise.probe_names()
     mistakes = exercise.mistakes()
     calls: dict[str, dict[str, dict]] = {}
-    imitations = [[{} for _ in mistake.imitations] for mistake in mistakes]
+    imitations: list[list[dict[str, object]]] = [[{} for _ in mistake.imitations] for mistake in mistakes]
     probes_used: set[str] = set()
     parameters: dict[str, list[str]] = {}
 

@@ -114,14 +114,13 @@ class WorkerSession:
             build_matplotlib_cache()
         self.sandbox.prepare(self.run_dir)
         self.load_error: StudentError | None = None
-        self._worker: WorkerProcess | None = None
         self._loaded = False
         self.start()
 
     def start(self) -> None:
         """Start a worker and ask it to import the submission; the answer is read later."""
         environment = scrubbed_environment(self.run_dir)
-        self._worker = WorkerProcess(
+        self._worker: WorkerProcess = WorkerProcess(
             self.run_dir, self.limits, self.sandbox.command(self.run_dir, environment), environment
         )
         self._loaded = False
@@ -179,19 +178,19 @@ class WorkerSession:
             "kwargs": values.encode(_tokenised(kwargs, tokens), blobs),
         }
 
-        def read(reply: dict, raw: list[bytes]) -> tuple[tuple[dict, list[bytes]] | None, Call | None]:
-            """(the answer to a callback, None), or (None, the completed call)."""
+        def read(reply: dict, raw: list[bytes]) -> tuple[dict, list[bytes]] | Call:
+            """The answer to a callback, or the completed call."""
             if reply.get("kind") == "callback":
-                return _callback_answer(reply, raw, tokens, probes, record.probe_calls), None
-            return None, _read_call_reply(reply, raw, record)
+                return _callback_answer(reply, raw, tokens, probes, record.probe_calls)
+            return _read_call_reply(reply, raw, record)
 
         deadline = time.monotonic() + self.limits.call_timeout  # the callbacks included
         try:
             self._worker.send(message, blobs)
             while True:
-                answer, done = self._receive(deadline - time.monotonic(), read)
-                if done is not None:
-                    return done
+                answer = self._receive(deadline - time.monotonic(), read)
+                if isinstance(answer, Call):
+                    return answer
                 self._worker.send(*answer)
         except WorkerTimeout:
             record.error = StudentError("timeout", message=f"{self.limits.call_timeout:g}")
@@ -224,8 +223,7 @@ class WorkerSession:
         return "\n".join(parts)
 
     def close(self) -> None:
-        if self._worker is not None:
-            self._worker.kill()
+        self._worker.kill()
         self.sandbox.release()
         remove_run_folder(self.run_dir)
 

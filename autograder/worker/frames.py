@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import struct
+from collections.abc import Sequence
 
 MAX_HEADER_BYTES = 4 * 1024 * 1024
 MAX_BLOB_BYTES = 64 * 1024 * 1024
@@ -21,13 +22,13 @@ class ProtocolError(Exception):
     """The other side sent something that is not a well-formed message."""
 
 
-def pack(message: dict, blobs: list[bytes] = ()) -> bytes:
+def pack(message: dict, blobs: Sequence[bytes] = ()) -> bytes:
     header = dict(message, blobs=[len(b) for b in blobs])
     text = json.dumps(header, allow_nan=True, separators=(",", ":")).encode()
     return struct.pack(">I", len(text)) + text + b"".join(blobs)
 
 
-def write_message(fd: int, message: dict, blobs: list[bytes] = ()) -> None:
+def write_message(fd: int, message: dict, blobs: Sequence[bytes] = ()) -> None:
     data = memoryview(pack(message, blobs))
     while data:
         written = os.write(fd, data)

@@ -39,6 +39,7 @@ import builtins  # noqa: E402
 import importlib.util  # noqa: E402
 import threading  # noqa: E402
 import traceback  # noqa: E402
+import types  # noqa: E402
 import warnings  # noqa: E402
 
 import frames  # noqa: E402
@@ -151,7 +152,7 @@ def _grader_error(type_name: str, message: str) -> Exception:
 
 class Session:
     def __init__(self) -> None:
-        self.module = None
+        self.module: types.ModuleType | None = None
         self.path = ""
         self.converters: dict = {}
 
@@ -170,7 +171,7 @@ class Session:
         _preload_in_background(header.get("preload") or [])  # after: the converters import alone
         sys.path.insert(0, os.path.dirname(self.path))
         try:
-            self.module = _import_file(header["module"], self.path)
+            self.module = _exec_file(header["module"], self.path, register=True)
         except BaseException as exc:
             return _error_reply(exc, self.path)
         return {"ok": True}
@@ -213,9 +214,7 @@ class Session:
 def _load_converters(path: str) -> dict:
     """The converters file's public functions. It runs before the student's module: what it
     captures at import (matplotlib's classes and methods) the student's code cannot replace."""
-    spec = importlib.util.spec_from_file_location("grader_converters", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # not put in sys.modules: the student's code cannot look it up
+    module = _exec_file("grader_converters", path, register=False)  # the student's code cannot look it up
     return {
         name: value
         for name, value in vars(module).items()
@@ -244,10 +243,14 @@ def _preload_in_background(modules: list) -> None:
             pass
 
 
-def _import_file(name: str, path: str):
+def _exec_file(name: str, path: str, *, register: bool) -> types.ModuleType:
+    """Run the file at ``path`` as module ``name``, put in sys.modules first when ``register``."""
     spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
+    if register:
+        sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
@@ -257,7 +260,7 @@ def _flush_student_output() -> None:
     grader finds it there."""
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         try:
-            stream.flush()
+            stream.flush()  # type: ignore[union-attr]
         except BaseException:
             pass
 
@@ -269,7 +272,7 @@ def serve() -> None:
         arrays = [values.load_blob(b) for b in raw]
         kind = header.get("kind")
         if kind == "load":
-            reply, blobs = session.load(header), []
+            reply, blobs = session.load(header), list[bytes]()
         elif kind == "call":
             reply, blobs = session.call(header, arrays)
         else:

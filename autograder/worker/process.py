@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,11 +92,14 @@ class WorkerProcess:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
+        if self.process.stdin is None or self.process.stdout is None:
+            raise RuntimeError("the worker was started without its pipes")
+        self._pipes = (self.process.stdin, self.process.stdout)
         self._out = self.process.stdout.fileno()
 
-    def send(self, message: dict, blobs: list[bytes] = ()) -> None:
+    def send(self, message: dict, blobs: Sequence[bytes] = ()) -> None:
         try:
-            frames.write_message(self.process.stdin.fileno(), message, blobs)
+            frames.write_message(self._pipes[0].fileno(), message, blobs)
         except OSError:
             raise WorkerDied(self._death_reason()) from None
 
@@ -151,7 +155,7 @@ class WorkerProcess:
         except subprocess.TimeoutExpired:
             pass
         reap([pid for pid in tree if pid != self.process.pid])
-        for stream in (self.process.stdin, self.process.stdout):
+        for stream in self._pipes:
             try:
                 stream.close()
             except OSError:

@@ -39,6 +39,6 @@ def failure_text(failure: Failure, lang: str) -> str:
 
 
 def check_output(check: CheckResult, lang: str) -> str:
-    if check.passed:
+    if check.failure is None:
         return Text("Passed.", "通过。")(lang)
     return failure_text(check.failure, lang)

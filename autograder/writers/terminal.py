@@ -65,7 +65,7 @@ def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) 
         hidden = f" ({LABELS['hidden'](lang)})" if check.hidden else ""
         points = f"{check.points:g}/{check.max_points:g}"
         lines.append(f"  {mark} {title}{' ' * max(width - display_width(title), 1)}{points}{hidden}")
-        if not check.passed and result.load_error is None:
+        if check.failure is not None and result.load_error is None:
             lines += _indented(failure_lines(check.failure, lang), "      ", None)
     if result.printed:
         lines.append(click.style(f"  {PRINTED(lang)}:", dim=True))

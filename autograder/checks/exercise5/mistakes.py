@@ -195,6 +195,8 @@ def _reproduces(*imitations):
                 continue
             if call.error is not None:
                 continue
+            if not isinstance(imitated, tuple) or len(imitated) != 2:
+                continue
             error = single_number(imitated[1])
             if error is not None and error > 0.999:
                 continue
@@ -234,7 +236,7 @@ def _x_change(call) -> tuple[float, float, float] | None:
     if not np.isfinite(change).all():
         return None
     h = _argument(call, "h", DEFAULT_H)
-    if not isinstance(h, numbers.Real) or not h > 0:
+    if not isinstance(h, numbers.Real) or not float(h) > 0:
         return None
     return float(np.max(change)), float(h), float(np.max(np.abs(before.astype(float))))
 
