@@ -98,17 +98,54 @@ def mismatch(received: object, expected: object, rtol: float, atol: float) -> Te
         return Text("infinity where a finite number was expected", "出现了无穷大（应为有限数值）")
     if want.ndim == 0:
         if want != 0 and np.isfinite(got):
-            ratio = float(got / want)
-            return Text(
-                f"wrong value (received/expected = {ratio:.4g})", f"数值不对（实际/期望 = {ratio:.4g}）"
-            )
+            ratio = _ratio_text(float(got / want))
+            return Text(f"wrong value (received/expected = {ratio})", f"数值不对（实际/期望 = {ratio}）")
         return Text("wrong value", "数值不对")
+    pattern = _constant_pattern(got, want, rtol, atol)
+    if pattern is not None:
+        return pattern
     count = int(bad.sum())
     first = tuple(int(i) for i in np.argwhere(bad)[0])
     return Text(
         f"{count} of {bad.size} values differ, first at index {first}",
         f"{bad.size} 个值中有 {count} 个不对，第一个在下标 {first}",
     )
+
+
+def _constant_pattern(got: np.ndarray, want: np.ndarray, rtol: float, atol: float) -> Text | None:
+    """What is wrong when one number relates every received value to its expected one:
+    the same ratio everywhere (twice, negated, N or 1/K times) or the same offset."""
+    if got.size < 2 or not (np.isfinite(got).all() and np.isfinite(want).all()):
+        return None
+    scale = atol + rtol * np.abs(want)
+    nonzero = np.abs(want) > scale
+    if nonzero.any() and (nonzero | (np.abs(got) <= scale)).all():
+        ratios = got[nonzero] / want[nonzero]
+        ratio = float(np.median(ratios))
+        if np.all(np.abs(got - ratio * want) <= scale) and not np.isclose(ratio, 1.0):
+            if np.isclose(ratio, -1.0):
+                return Text(
+                    "every value has the wrong sign (received/expected = -1 at every entry)",
+                    "每个值的符号都反了（每个元素的实际/期望都等于 -1）",
+                )
+            shown = _ratio_text(ratio)
+            return Text(f"received/expected = {shown} at every entry", f"每个元素的实际/期望都等于 {shown}")
+    offset = float(np.median(got - want))
+    if np.all(np.abs(got - want - offset) <= scale) and abs(offset) > np.max(scale):
+        return Text(
+            f"received − expected = {offset:.4g} at every entry",
+            f"每个元素的实际 − 期望都等于 {offset:.4g}",
+        )
+    return None
+
+
+def _ratio_text(ratio: float) -> str:
+    """``0.25`` as ``0.25 (1/4)``: a ratio of one over a whole number reads better so."""
+    if abs(ratio) < 1 and ratio != 0:
+        inverse = 1 / ratio
+        if abs(inverse) >= 2 and np.isclose(inverse, round(inverse), rtol=0, atol=1e-6 * abs(inverse)):
+            return f"{ratio:.4g} (1/{round(inverse)})" if ratio > 0 else f"{ratio:.4g} (−1/{-round(inverse)})"
+    return f"{ratio:.4g}"
 
 
 def _close(got: np.ndarray, want: np.ndarray, rtol: float, atol: float) -> np.ndarray:

@@ -127,6 +127,15 @@ class ExerciseResult:
     def passed(self) -> bool:
         return all(c.passed for c in self.checks)
 
+    @property
+    def mistakes(self) -> tuple[Diagnosis, ...]:
+        """The known mistakes the failed checks recognised, each once, in the checks' order."""
+        found: dict[str, Diagnosis] = {}
+        for check in self.checks:
+            for diagnosis in check.failure.diagnoses if check.failure else ():
+                found.setdefault(diagnosis.id, diagnosis)
+        return tuple(found.values())
+
     def to_dict(self) -> dict:
         return {
             "exercise": self.exercise,

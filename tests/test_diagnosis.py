@@ -52,3 +52,20 @@ def test_every_catalogued_mistake_has_a_mistaken_submission(exercise):
     written = {mistake_id(p) for p in (SUBMISSIONS / exercise.name / "mistakes").glob("*.py")}
     assert catalogue <= written, f"no submission for {sorted(catalogue - written)}"
     assert written <= catalogue, f"submissions for unknown ids {sorted(written - catalogue)}"
+
+
+def test_a_mistake_seen_by_several_checks_is_named_once_in_the_summary():
+    from click import unstyle
+
+    from autograder.api import grade
+    from autograder.writers.gradescope import results_json
+    from autograder.writers.terminal import render
+
+    run = grade([find("exercise1")], SUBMISSIONS / "exercise1" / "mistakes" / "sum-not-mean.py")
+    result = run.exercises[0]
+    assert sum("sum-not-mean" in {d.id for d in c.failure.diagnoses} for c in result.checks if c.failure) > 1
+    for lang, label in (("en", "likely mistake: [sum-not-mean]"), ("zh", "可能的错误：[sum-not-mean]")):
+        report = unstyle(render(run, lang)).splitlines()
+        summary = next(i for i, line in enumerate(report) if line.startswith(("exercise1:", "exercise1：")))
+        assert report[summary + 1] == label
+        assert results_json(run, lang)["output"].count("[sum-not-mean]") == 1

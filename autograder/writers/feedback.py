@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import Text
-from ..results import CheckResult, Failure
+from ..results import CheckResult, ExerciseResult, Failure
 
 LABELS = {
     "call": Text("call", "调用"),
@@ -32,6 +32,18 @@ def failure_lines(failure: Failure, lang: str) -> list[tuple[str, str]]:
     if failure.traceback:
         lines.append((LABELS["traceback"](lang), failure.traceback))
     return lines
+
+
+MISTAKE_FOUND = Text("likely mistake: {ids}", "可能的错误：{ids}")
+MISTAKES_FOUND = Text("likely mistakes: {ids}", "可能的错误：{ids}")
+
+
+def mistakes_line(result: ExerciseResult, lang: str) -> str | None:
+    """The known mistakes of an exercise, each named once however many checks showed it."""
+    if not result.mistakes:
+        return None
+    shown = MISTAKE_FOUND if len(result.mistakes) == 1 else MISTAKES_FOUND
+    return shown(lang).format(ids=", ".join(f"[{d.id}]" for d in result.mistakes))
 
 
 def failure_text(failure: Failure, lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import __version__
 from ..i18n import Text
 from ..results import GradeRun
-from .feedback import check_output, failure_text
+from .feedback import check_output, failure_text, mistakes_line
 
 VISIBILITY = {False: "visible", True: "after_published"}
 OVERVIEW = Text("{score:g}/{max_score:g} points", "{score:g}/{max_score:g} 分")
@@ -38,7 +38,10 @@ def results_json(run: GradeRun, lang: str) -> dict:
     return {
         "score": run.score,
         "execution_time": round(run.execution_time, 3),
-        "output": OVERVIEW(lang).format(score=run.score, max_score=run.max_score),
+        "output": "\n".join(
+            [OVERVIEW(lang).format(score=run.score, max_score=run.max_score)]
+            + [f"{e.exercise}: {line}" for e in run.exercises if (line := mistakes_line(e, lang))]
+        ),
         "tests": tests,
         "extra_data": {
             "seed": run.seed,

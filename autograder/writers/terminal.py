@@ -8,7 +8,7 @@ import click
 
 from ..i18n import Text
 from ..results import ExerciseResult, GradeRun
-from .feedback import LABELS, failure_lines
+from .feedback import LABELS, failure_lines, mistakes_line
 
 PRINTED = Text("your code printed", "你的代码输出了")
 SUMMARY = Text(
@@ -76,6 +76,9 @@ def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) 
     )
     colour = "green" if result.passed else "yellow"
     lines.append(click.style(summary, fg=colour, bold=True))
+    mistakes = mistakes_line(result, lang)
+    if mistakes is not None:
+        lines.append(click.style(mistakes, fg=colour))
     if result.hidden_not_run:
         closing = LOCAL_PASSED if result.passed else HIDDEN_LATER
         lines.append(closing(lang).format(count=result.hidden_not_run))
