@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .i18n import Text
+from .isolation.tiers import detect
 from .registry import Exercise
 from .results import ExerciseResult, Failure, GradeRun
-from .sandbox import detect
 from .student import WorkerSession
 from .submission import SubmissionNotFound, UnreadableSubmission, locate, read_source
 from .worker.process import Limits

@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from .i18n import LANGUAGES, Text, default_language
+from .isolation.tiers import IsolationUnavailable, available_tiers, detect
 from .registry import UnknownExercise, all_exercises, find
-from .sandbox import IsolationUnavailable, available_tiers, detect
 from .submission import SubmissionNotFound
 
 EXIT_ALL_PASSED, EXIT_SOME_FAILED, EXIT_NOT_GRADED = 0, 1, 2

@@ -26,9 +26,9 @@ from traitlets import Unicode
 
 from .api import grade
 from .i18n import Text
+from .isolation.tiers import TIERS
 from .nbgrader_course import TEST_CELL_PREFIX
 from .registry import all_exercises
-from .sandbox import TIERS
 from .writers.gradescope import results_json
 
 RESULT = "autograder_run"  # the resources key between the two preprocessors

@@ -32,7 +32,8 @@ from pathlib import Path
 from jupyter_client import AsyncKernelManager
 from nbgrader.preprocessors import Execute
 
-from .sandbox import Sandbox, build_matplotlib_cache, detect
+from .isolation.sandbox import Sandbox, build_matplotlib_cache
+from .isolation.tiers import detect
 from .worker.process import Limits, scrubbed_environment
 from .worker.tree import descendants
 

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .inert import inert, inert_value
-from .sandbox import Sandbox, build_matplotlib_cache, detect, remove_run_folder
+from .isolation.sandbox import Sandbox, build_matplotlib_cache, remove_run_folder
+from .isolation.tiers import detect
 from .worker.frames import ProtocolError
 from .worker.process import (
     MALFORMED_REPLY,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from autograder import sandbox
+from autograder.isolation import tiers
 from autograder.registry import find
 from autograder.runner import check_rng, run_check
 from autograder.student import StudentModule, WorkerSession
@@ -31,7 +31,7 @@ CALLS = 200
 
 def measure(tier: str) -> dict[str, float]:
     os.environ["GRADE_ISOLATION"] = tier
-    sandbox.detect.cache_clear()
+    tiers.detect.cache_clear()
     exercise = find("exercise1")
     started = time.perf_counter()
     session = WorkerSession(read_source(exercise.reference_path), exercise.name, exercise.converters_path)
@@ -56,16 +56,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     options = parser.parse_args()
-    tiers = sandbox.available_tiers()
-    samples = {tier: [] for tier in tiers}
-    for tier in tiers:  # warm-up
+    names = tiers.available_tiers()
+    samples = {tier: [] for tier in names}
+    for tier in names:  # warm-up
         measure(tier)
     for _ in range(options.rounds):
-        for tier in tiers:
+        for tier in names:
             samples[tier].append(measure(tier))
     medians = {
         t: {k: statistics.median(s[k] for s in samples[t]) for k in ("startup", "call", "check")}
-        for t in tiers
+        for t in names
     }
     base = medians["limits"]
     print(

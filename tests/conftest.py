@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from autograder import sandbox
 from autograder.api import grade
+from autograder.isolation import tiers
 from autograder.registry import find
 from autograder.worker.process import Limits
 from autograder.worker.tree import descendants, kill_tree, process_state, reap
@@ -67,16 +67,16 @@ def quick_limits():
     return Limits(call_timeout=1.0, load_timeout=3.0)
 
 
-PROTECTING = [t for t in sandbox.available_tiers() if sandbox.TIERS[t].protects_grader_files]
+PROTECTING = [t for t in tiers.available_tiers() if tiers.TIERS[t].protects_grader_files]
 
 
 @pytest.fixture(params=PROTECTING)
 def tier(request, monkeypatch):
     """Each isolation tier of this machine that protects the grader's files, in turn."""
     monkeypatch.setenv("GRADE_ISOLATION", request.param)
-    sandbox.detect.cache_clear()
+    tiers.detect.cache_clear()
     yield request.param
-    sandbox.detect.cache_clear()
+    tiers.detect.cache_clear()
 
 
 def load_notebook(path: Path) -> dict:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import PROTECTING, ROOT, grade_file, leftover_processes
 
-from autograder import sandbox
+from autograder.isolation import paths
 from autograder.registry import CHECKS_DIR, find
 from autograder.worker.process import Limits
 
@@ -156,7 +156,7 @@ def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener, unix_li
     submission.write_bytes(text)
     monkeypatch.setenv("GRADER_SECRET", SECRET)
     grader_files = fingerprint(ROOT / "autograder", ROOT / "solutions")
-    site_packages = sorted(p.name for p in Path(sandbox.library_roots()[-1]).rglob("*.pth"))
+    site_packages = sorted(p.name for p in Path(paths.library_roots()[-1]).rglob("*.pth"))
 
     started = time.monotonic()
     result = grade_file("exercise1", submission, limits=QUICK)
@@ -180,4 +180,4 @@ def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener, unix_li
     assert sorted(p.name for p in outside.iterdir()) == ["sentinel.txt"]
     assert sentinel.read_text() == "keep me"
     assert fingerprint(ROOT / "autograder", ROOT / "solutions") == grader_files
-    assert sorted(p.name for p in Path(sandbox.library_roots()[-1]).rglob("*.pth")) == site_packages
+    assert sorted(p.name for p in Path(paths.library_roots()[-1]).rglob("*.pth")) == site_packages

@@ -14,7 +14,7 @@ import sys
 import pytest
 from conftest import PR_SET_CHILD_SUBREAPER, PROTECTING, ROOT, grade_file, leftover_processes
 
-from autograder import sandbox
+from autograder.isolation import bubblewrap, tiers
 from autograder.registry import find
 from autograder.student import StudentModule, WorkerSession
 from autograder.worker.process import Limits
@@ -53,15 +53,15 @@ def test_run_folder_is_deleted_whatever_the_worker_did_to_it(tier):
 
 def test_tiers_are_probed_once_and_the_probe_leaves_no_process(monkeypatch):
     before = set(descendants(os.getpid()))
-    sandbox.available_tiers.cache_clear()
-    found = sandbox.available_tiers()
+    tiers.available_tiers.cache_clear()
+    found = tiers.available_tiers()
     assert set(descendants(os.getpid())) <= before  # bubblewrap's namespace init, if it came here, is reaped
 
     def no_second_probe(*args, **kwargs):
         raise AssertionError(f"probed again: {args}")
 
-    monkeypatch.setattr(sandbox.subprocess, "run", no_second_probe)
-    assert sandbox.available_tiers() == found
+    monkeypatch.setattr(bubblewrap.subprocess, "run", no_second_probe)
+    assert tiers.available_tiers() == found
 
 
 LAUNCH_ANOTHER_WORKER = """

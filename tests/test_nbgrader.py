@@ -182,18 +182,19 @@ def test_verdicts_name_an_unprotected_tier_in_the_course_language(tmp_path, monk
 
     import nbformat
 
-    from autograder import nbgrader_course, sandbox
+    from autograder import nbgrader_course
+    from autograder.isolation import tiers
     from autograder.nbgrader_grading import RESULT, GradeSubmittedCode, RecordVerdicts
 
     monkeypatch.setenv("GRADE_ISOLATION", "limits")
-    sandbox.detect.cache_clear()
+    tiers.detect.cache_clear()
     try:
         exercise = all_exercises()[0]
         notebook = nbformat.from_dict(nbgrader_course.exercise_notebook(exercise, "zh"))
         resources = {"nbgrader": {"notebook": exercise.name}}
         GradeSubmittedCode().preprocess(notebook, resources)
     finally:
-        sandbox.detect.cache_clear()
+        tiers.detect.cache_clear()
     assert resources[RESULT].isolation == "limits"
     with caplog.at_level(logging.WARNING):
         RecordVerdicts(lang="zh").preprocess(notebook, resources)

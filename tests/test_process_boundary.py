@@ -6,7 +6,7 @@ import textwrap
 import pytest
 from conftest import ROOT, grade_file
 
-from autograder import sandbox
+from autograder.isolation import tiers
 from autograder.registry import find
 from autograder.student import StudentModule, WorkerSession
 from autograder.worker.process import Limits, scrubbed_environment
@@ -97,18 +97,18 @@ def test_prints_are_kept_apart_from_the_report(tmp_path, capfd):
     assert "at import" not in captured.out + captured.err
 
 
-@pytest.mark.parametrize("tier", sandbox.available_tiers())
+@pytest.mark.parametrize("tier", tiers.available_tiers())
 def test_worker_sees_exactly_the_scrubbed_environment(tier, monkeypatch):
     monkeypatch.setenv("GRADER_SECRET", "s3cret")
     monkeypatch.setenv("GRADE_ISOLATION", tier)
-    sandbox.detect.cache_clear()
+    tiers.detect.cache_clear()
     source = b"import os\ndef one_hot(labels, num_classes):\n    return dict(os.environ)\n"
     session = WorkerSession(source, "exercise1")
     try:
         seen = StudentModule(session, find("exercise1")).one_hot([0], 1)
     finally:
         session.close()
-        sandbox.detect.cache_clear()
+        tiers.detect.cache_clear()
     expected = scrubbed_environment(session.run_dir)
     assert {k: v for k, v in seen.items() if k in expected} == expected
     assert "GRADER_SECRET" not in seen

@@ -45,7 +45,7 @@ def render(run: GradeRun, lang: str, *, unicode: bool = True) -> str:
 
 def render_isolation(name: str, lang: str) -> str:
     """A quiet line naming the tier; a loud one where the grader's files are not protected."""
-    from ..sandbox import TIERS
+    from ..isolation.tiers import TIERS
 
     tier = TIERS.get(name)
     if tier is None or tier.protects_grader_files:

@@ -1,0 +1,127 @@
+"""One session's confinement: its run folder, the worker's command line and
+confinement, its uid, and the cleanup after it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import bubblewrap, landlock, uids
+from .paths import OUTPUT_FILES, WORKER_DIR
+from .tiers import Tier
+
+MAX_WORKER_PROCESSES = 64
+
+
+class Sandbox:
+    """How to start, confine and clean up after one session's workers."""
+
+    def __init__(self, tier: Tier, converters_path: Path | None) -> None:
+        self.tier = tier
+        self.converters_path = converters_path
+        self.uid = uids.claim() if tier.name != "basic" and os.geteuid() == 0 else None
+
+    def prepare(self, run_dir: Path) -> None:
+        """Make the output files; seed matplotlib's font cache; give it all to the worker's uid."""
+        cache = matplotlib_cache()
+        target = run_dir / "matplotlib"
+        target.mkdir(exist_ok=True)
+        for fontlist in cache.glob("fontlist-*.json"):
+            shutil.copyfile(fontlist, target / fontlist.name)
+        for name in OUTPUT_FILES:
+            (run_dir / name).touch(mode=0o600)
+        if self.uid is not None:
+            for path in [run_dir, *run_dir.rglob("*")]:
+                os.chown(path, self.uid, self.uid)
+
+    def command(self, run_dir: Path, environment: dict[str, str], entry: str = "main.py") -> list[str]:
+        """Run ``entry``, a script of the worker folder (the worker, or a notebook kernel's entry)."""
+        # the venv's own path (its pyvenv.cfg matters), without ".." through folders the sandbox lacks
+        python = [os.path.abspath(sys.executable), "-I"]
+        drop = ["--uid", str(self.uid)] if self.uid is not None else []
+        if not self.tier.uses_bubblewrap:  # no sandbox view: the interpreter may lie in root's home
+            return python + [str(WORKER_DIR / entry)] + drop + (["--keep-read-access"] if drop else [])
+        worker = [*python, f"{bubblewrap.IN_SANDBOX_WORKER}/{entry}", *drop]
+        return bubblewrap.command(run_dir, environment, self.converters_path, self.uid is not None, worker)
+
+    def converters_for_worker(self) -> str | None:
+        if self.converters_path is None:
+            return None
+        return bubblewrap.IN_SANDBOX_CONVERTERS if self.tier.uses_bubblewrap else str(self.converters_path)
+
+    def confinement(self, run_dir: Path, writable: list[Path] | None = None) -> dict | None:
+        """What the worker confines itself to on Linux: by default it writes only its output
+        files, each capped by the file-size limit, so the run folder's total size is capped and
+        it holds nothing the grader cannot delete; ``writable`` replaces them (a notebook kernel
+        writes its own folder). ``read``: what a landlock-tier worker may read; ``write`` None:
+        no Landlock, only the seccomp filter."""
+        if self.tier.name == "basic":
+            return None
+        if self.tier.name == "limits":
+            return {"read": None, "write": None}
+        if writable is None:
+            writable = [run_dir / name for name in OUTPUT_FILES]
+        write = [str(path) for path in writable] + ["/dev/null"]
+        if self.tier.name != "landlock":
+            return {"read": None, "write": write}  # bubblewrap decides what is visible
+        return {"read": landlock.readable(run_dir, self.converters_path), "write": write}
+
+    def worker_limits(self, limits: dict) -> dict:
+        """A dedicated uid can be capped in processes (for a shared uid that would count the user's own)."""
+        return dict(limits, processes=MAX_WORKER_PROCESSES) if self.uid is not None else limits
+
+    def release(self) -> None:
+        if self.uid is not None:
+            uids.kill_processes_of(self.uid)
+            uids.free(self.uid)
+            self.uid = None
+
+
+def matplotlib_cache() -> Path:
+    """A lasting font cache for matplotlib, built by the grader's own trusted process."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    path = base / "cross-entropy-grader" / "matplotlib"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        path = Path(tempfile.gettempdir()) / f"cross-entropy-grader-matplotlib-{os.getuid()}"
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def build_matplotlib_cache() -> None:
+    """Build the font cache once, outside any worker (a student's code never writes it)."""
+    cache = matplotlib_cache()
+    if any(cache.glob("fontlist-*.json")):
+        return
+    env = dict(os.environ, MPLCONFIGDIR=str(cache), MPLBACKEND="Agg")
+    subprocess.run(
+        [sys.executable, "-I", "-c", "import matplotlib.font_manager"],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def remove_run_folder(path: Path) -> None:
+    """Delete a run folder whatever the worker did to its modes (a folder of mode 000)."""
+    _unlock(path)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _unlock(folder: Path) -> None:
+    try:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return
+        os.chmod(folder, 0o700)
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            _unlock(Path(entry.path))

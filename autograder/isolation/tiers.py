@@ -1,0 +1,124 @@
+"""Isolation tiers: how a worker is confined on this machine, detected once per run.
+
+Strongest first:
+
+- ``bubblewrap-uid`` (Linux, root): bubblewrap shows the worker only the
+  interpreter, its libraries, the worker's own files and its run folder, with
+  no network and a private /tmp, /proc and PID namespace.
+- ``bubblewrap`` (Linux, normal user): the same view, under the user's own uid.
+- ``landlock`` (Linux without bubblewrap): the worker confines itself with
+  Landlock (what it may read, whom it may signal).
+- ``limits`` (Linux without either): resource limits and timeouts only; the
+  grader's files are readable. Reports say so loudly.
+
+In every Linux tier the worker may write only its two output files, each capped
+in size (Landlock, where the kernel has it), can open no socket (seccomp), and
+keeps every process it starts below itself (a subreaper; see worker/main.py).
+As root, in every tier, the worker drops to a dedicated uid with no groups,
+capped in processes, and every process of that uid is killed afterwards.
+- ``basic`` (macOS, Windows): timeouts and process-group kill; local scores are
+  advisory (a student release holds no secrets).
+
+``GRADE_ISOLATION=<tier>`` asks for a weaker tier (for comparisons).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from functools import cache
+
+from ..i18n import Text
+from . import bubblewrap, landlock
+
+
+@dataclass(frozen=True)
+class Tier:
+    name: str
+    protects_grader_files: bool
+    summary: Text
+
+    @property
+    def uses_bubblewrap(self) -> bool:
+        return self.name.startswith("bubblewrap")
+
+
+TIERS = {
+    t.name: t
+    for t in (
+        Tier(
+            "bubblewrap-uid",
+            True,
+            Text(
+                "bubblewrap and a dedicated unprivileged uid: the grader's files, the network and other "
+                "processes are out of your code's reach",
+                "bubblewrap 加独立的非特权用户：你的代码接触不到评分程序的文件、网络和其他进程",
+            ),
+        ),
+        Tier(
+            "bubblewrap",
+            True,
+            Text(
+                "bubblewrap: the grader's files, the network and other processes are out of your code's reach",
+                "bubblewrap：你的代码接触不到评分程序的文件、网络和其他进程",
+            ),
+        ),
+        Tier(
+            "landlock",
+            True,
+            Text(
+                "Landlock and seccomp: your code can read only the libraries it needs and has no network",
+                "Landlock 与 seccomp：你的代码只能读取所需的库，不能联网",
+            ),
+        ),
+        Tier(
+            "limits",
+            False,
+            Text(
+                "resource limits only: no bubblewrap or Landlock here, so hidden checks are NOT protected "
+                "from the code being graded",
+                "只有资源限制：本机没有 bubblewrap 或 Landlock，隐藏检查无法防范被评代码",
+            ),
+        ),
+        Tier(
+            "basic",
+            False,
+            Text(
+                "timeouts only (not Linux): scores here are advisory",
+                "只有超时限制（非 Linux 系统）：这里的分数仅供参考",
+            ),
+        ),
+    )
+}
+
+
+class IsolationUnavailable(Exception):
+    def __init__(self, asked: str, available: list[str]) -> None:
+        super().__init__(asked)
+        self.asked = asked
+        self.available = available
+
+
+@cache
+def available_tiers() -> list[str]:
+    """The tiers this machine can give, strongest first; probed once per process."""
+    if not sys.platform.startswith("linux"):
+        return ["basic"]
+    found = []
+    if bubblewrap.works(as_root=os.geteuid() == 0):
+        found.append("bubblewrap-uid" if os.geteuid() == 0 else "bubblewrap")
+    if landlock.abi() >= 1:
+        found.append("landlock")
+    return [*found, "limits"]
+
+
+@cache
+def detect() -> Tier:
+    available = available_tiers()
+    asked = os.environ.get("GRADE_ISOLATION", "").strip()
+    if not asked:
+        return TIERS[available[0]]
+    if asked not in available:
+        raise IsolationUnavailable(asked, available)
+    return TIERS[asked]
