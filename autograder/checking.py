@@ -19,23 +19,16 @@ import copy
 import dataclasses
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from . import messages
 from .compare import mismatch, tolerance_for
 from .diagnosis import diagnose
 from .formatting import show, show_call
 from .i18n import Text
+from .registry import CheckSpec
 from .results import Diagnosis, Failure
 from .student import Call, StudentFunction
 from .worker.values import Probe
-
-
-@dataclass(frozen=True)
-class CheckSpec:
-    points: float
-    title: Text
-    hidden: bool = False
 
 
 def check(points: float, *, en: str, zh: str, hidden: bool = False) -> Callable:

@@ -16,15 +16,13 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from .checking import CheckSpec
+from .i18n import Text
 
 CHECKS_DIR = Path(__file__).parent / "checks"
 NAME_PATTERN = re.compile(r"^exercise(\d+)$")
@@ -40,6 +38,15 @@ def module_file(name: str) -> Path:
     if spec is None or spec.origin is None:
         raise LookupError(f"module {name} has no source file")
     return Path(spec.origin)
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """What the ``check`` decorator of an exercise's check module says of a check."""
+
+    points: float
+    title: Text
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
