@@ -8,6 +8,7 @@ import json
 import os
 import re
 import stat
+import warnings
 from pathlib import Path
 
 from .i18n import Text
@@ -119,6 +120,7 @@ def read_source(path: Path) -> bytes:
 
 
 MAGIC = re.compile(r"^(\s*)([%!].*)$")
+OLD_FORMATS = (1, 2, 3)  # converted to nbformat 4, which is read as it is
 FILE = "{file}"  # in a cell's place: the worker writes the submission's File "…" there
 GRADER_CELL_MARK = "autograder.notebook"  # test cells call the grader; they are not the student's code
 
@@ -147,7 +149,18 @@ def notebook_source(data: bytes) -> bytes:
     """A notebook's code cells as a module that runs them one by one; nbgrader's
     autograder test cells are left out. A cell is named by its place in the notebook."""
     try:
-        notebook = json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        notebook = json.loads(text)
+        version = notebook.get("nbformat", 4)  # a file without one is read as it stands
+        if version in OLD_FORMATS:
+            notebook = _converted(text)
+        elif version != 4:
+            raise UnreadableSubmission(
+                Text(
+                    "The notebook is in a format this grader cannot read (it reads nbformat 1 to 4).",
+                    "笔记本的格式无法读取（评分程序能读取 nbformat 1 到 4）。",
+                )
+            )
         cells = [
             (
                 f"{FILE}, cell {number}",
@@ -164,6 +177,18 @@ def notebook_source(data: bytes) -> bytes:
             )
         ) from None
     return cells_module(cells)
+
+
+def _converted(text: str) -> dict:
+    """An older notebook in format 4, converted by nbformat as Jupyter converts it on opening."""
+    import nbformat  # slow to import: only for the notebooks that need it
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # nbformat's advice on how to save the file
+            return nbformat.reads(text, as_version=4)
+    except Exception:  # whatever nbformat makes of a damaged file
+        raise ValueError("a notebook nbformat cannot convert") from None
 
 
 def _is_autograder_test(cell: dict) -> bool:
