@@ -16,7 +16,7 @@ from .isolation.tiers import detect
 from .registry import Exercise
 from .results import ExerciseResult, Failure, GradeRun
 from .student import WorkerSession
-from .submission import SubmissionNotFound, UnreadableSubmission, locate, read_source
+from .submission import SubmissionNotFound, UnreadableSubmission, locate, read_source, shown_path
 from .worker.process import Limits
 
 
@@ -78,5 +78,12 @@ def _prepare(
         return _Prepared(exercise, unreadable.message)
     return _Prepared(
         exercise,
-        WorkerSession(source, exercise.name, exercise.converters_path, limits, exercise.worker_preload),
+        WorkerSession(
+            source,
+            exercise.name,
+            exercise.converters_path,
+            limits,
+            exercise.worker_preload,
+            shown_path(path, cwd),
+        ),
     )

@@ -9,8 +9,20 @@ from pathlib import Path
 
 import click
 
-from .i18n import LANGUAGES, Text, default_language
+from .i18n import Text
 from .isolation.tiers import IsolationUnavailable, available_tiers, detect
+from .localized_cli import (
+    LocalizedChoice,
+    LocalizedFloatRange,
+    LocalizedGroup,
+    LocalizedInt,
+    LocalizedOption,
+    LocalizedPath,
+    current_language,
+    lang_option,
+    language_in,
+    option,
+)
 from .registry import UnknownExercise, all_exercises, find
 from .submission import SubmissionNotFound
 
@@ -23,8 +35,10 @@ class GradeError(click.ClickException):
     exit_code = EXIT_NOT_GRADED
 
 
-class ExerciseFirstGroup(click.Group):
+class ExerciseFirstGroup(LocalizedGroup):
     """``grade exercise3`` runs the hidden ``run`` command; named commands work as usual."""
+
+    group_class = LocalizedGroup
 
     def resolve_command(self, ctx, args):
         if args and args[0] not in self.commands and not args[0].startswith("-"):
@@ -32,33 +46,51 @@ class ExerciseFirstGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-LANG_OPTION = click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Language of the feedback (default: from the locale).",
+@click.group(
+    cls=ExerciseFirstGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=Text(
+        """Grade the cross-entropy exercises.
+
+        \b
+          grade exercise3            grade exercises/exercise3.py
+          grade 3                    the same
+          grade all                  every exercise
+          grade list                 what there is to grade
+          grade 3 --submission f.py  grade another file (.py or .ipynb)
+          grade mistakes 3           the known mistakes the feedback names
+        """,
+        """为交叉熵练习评分。
+
+        \b
+          grade exercise3            评 exercises/exercise3.py
+          grade 3                    同上
+          grade all                  评所有练习
+          grade list                 列出可以评分的练习
+          grade 3 --submission f.py  评另一个文件（.py 或 .ipynb）
+          grade mistakes 3           反馈中会指出的已知错误
+        """,
+    ),
 )
+@click.version_option(
+    package_name="cross-entropy-autograder",
+    message="%(prog)s %(version)s",
+    cls=LocalizedOption,
+    help=Text("Show the version and exit.", "显示版本并退出。"),
+)
+@lang_option()
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    if ctx.invoked_subcommand is None:  # `grade` alone: the help, as a usage error
+        click.echo(ctx.get_help(), err=True)
+        ctx.exit(EXIT_NOT_GRADED)
 
 
-@click.group(cls=ExerciseFirstGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cross-entropy-autograder")
-def main() -> None:
-    """Grade the cross-entropy exercises.
-
-    \b
-      grade exercise3            grade exercises/exercise3.py
-      grade 3                    the same
-      grade all                  every exercise
-      grade list                 what there is to grade
-      grade 3 --submission f.py  grade another file (.py or .ipynb)
-    """
-
-
-@main.command("list")
-@LANG_OPTION
-def list_exercises(lang: str | None) -> None:
-    """List the exercises and their points."""
-    lang = lang or default_language()
+@main.command("list", help=Text("List the exercises and their points.", "列出各个练习及其分值。"))
+@lang_option()
+def list_exercises() -> None:
+    lang = current_language()
     for exercise in all_exercises():
         points = f"{exercise.max_score:g}"
         if exercise.hidden_points_not_run:
@@ -70,46 +102,64 @@ def list_exercises(lang: str | None) -> None:
         click.echo(f"{exercise.name}  {exercise.title(lang)}  ({points})")
 
 
-@main.command("run", hidden=True)
+@main.command(
+    "run",
+    hidden=True,
+    help=Text(
+        "Grade EXERCISE (exercise3, 3, or all); `grade EXERCISE` is the short form.",
+        "为 EXERCISE 评分（exercise3、3 或 all）；简写为 `grade EXERCISE`。",
+    ),
+)
 @click.argument("exercise")
-@click.option(
+@option(
     "--submission",
     "-s",
-    type=click.Path(path_type=Path),
-    help="A .py or .ipynb file, or a folder holding exerciseN.py files.",
+    type=LocalizedPath(path_type=Path),
+    help=Text(
+        "A .py or .ipynb file, or a folder holding exerciseN.py files.",
+        "一个 .py 或 .ipynb 文件，或包含 exerciseN.py 文件的文件夹。",
+    ),
 )
-@LANG_OPTION
-@click.option(
+@lang_option()
+@option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=LocalizedChoice(["text", "json"]),
     default="text",
-    help="text for people; json is Gradescope's results.json.",
+    help=Text(
+        "text for people; json is Gradescope's results.json.",
+        "text 供人阅读；json 是 Gradescope 的 results.json 格式。",
+    ),
 )
-@click.option(
+@option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of the terminal.",
+    type=LocalizedPath(path_type=Path, dir_okay=False),
+    help=Text(
+        "Write the report to this file instead of the terminal.", "把报告写入这个文件，而不是显示在终端上。"
+    ),
 )
-@click.option("--seed", type=int, default=0, help="Seed of the generated inputs.")
-@click.option(
+@option(
+    "--seed",
+    type=LocalizedInt(),
+    default=0,
+    help=Text("Seed of the generated inputs.", "生成输入数据所用的随机种子。"),
+)
+@option(
     "--timeout",
-    type=click.FloatRange(min=0.1, max=600),
+    type=LocalizedFloatRange(min=0.1, max=600),
     default=3.0,
-    help="Seconds a single call of your function may take.",
+    help=Text("Seconds a single call of your function may take.", "你的函数每次调用最多可用的秒数。"),
 )
 def run(
     exercise: str,
     submission: Path | None,
-    lang: str | None,
     output_format: str,
     output: Path | None,
     seed: int,
     timeout: float,
 ) -> None:
-    """Grade EXERCISE (exercise3, 3, or all); `grade EXERCISE` is the short form."""
-    lang = lang or default_language()
+    lang = current_language()
     exercises = _select(exercise, lang)
     if seed != 0 and any(e.is_release for e in exercises):
         raise GradeError(
@@ -138,11 +188,49 @@ def run(
     sys.exit(EXIT_ALL_PASSED if result.passed else EXIT_SOME_FAILED)
 
 
-@main.command("isolation")
-@LANG_OPTION
-def isolation(lang: str | None) -> None:
-    """Show how the code being graded is isolated on this machine."""
-    lang = lang or default_language()
+@main.command(
+    "mistakes",
+    help=Text(
+        """The known mistakes the feedback names, of EXERCISE (3, exercise3) or of all.
+
+        Each with its id (as in the reports' diagnosis), what it is, how it shows in
+        the numbers, and the hint.""",
+        """EXERCISE（3、exercise3）或全部练习中，反馈会指出的已知错误。
+
+        每个错误列出其编号（即报告中 diagnosis 的值）、错误内容、在数值上的表现和提示。""",
+    ),
+)
+@click.argument("exercise", default="all")
+@lang_option()
+@option(
+    "--format",
+    "output_format",
+    type=LocalizedChoice(["text", "markdown"]),
+    default="text",
+    help=Text(
+        "text in the chosen language; markdown in both (as docs/mistakes.md).",
+        "text 使用所选语言；markdown 同时包含两种语言（即 docs/mistakes.md）。",
+    ),
+)
+def mistakes(exercise: str, output_format: str) -> None:
+    from .catalogue import render_markdown, render_text
+
+    lang = current_language()
+    exercises = _select(exercise, lang)
+    click.echo(
+        render_markdown(exercises) if output_format == "markdown" else render_text(exercises, lang), nl=False
+    )
+
+
+@main.command(
+    "isolation",
+    help=Text(
+        "Show how the code being graded is isolated on this machine.", "显示本机如何隔离被评分的代码。"
+    ),
+)
+@lang_option()
+def isolation() -> None:
+    lang = current_language()
     try:
         tier = detect()
     except IsolationUnavailable as unavailable:
@@ -163,26 +251,53 @@ def _unavailable(error: IsolationUnavailable, lang: str) -> str:
     )(lang)
 
 
-@main.group("nbgrader")
-def nbgrader_commands() -> None:
-    """Teachers: an nbgrader course made from the exercises."""
+@main.group(
+    "nbgrader",
+    invoke_without_command=True,
+    help=Text(
+        "Teachers: an nbgrader course made from the exercises.", "教师用：由这些练习生成的 nbgrader 课程。"
+    ),
+)
+@lang_option()
+@click.pass_context
+def nbgrader_commands(ctx: click.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help(), err=True)
+        ctx.exit(EXIT_NOT_GRADED)
 
 
-@nbgrader_commands.command("init")
-@click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
-@LANG_OPTION
-@click.option("--force", is_flag=True, help="Overwrite the files of an earlier init.")
-def nbgrader_init(course_dir: Path, lang: str | None, force: bool) -> None:
-    """Write COURSE_DIR/nbgrader_config.py and source/exerciseN/exerciseN.ipynb.
+@nbgrader_commands.command(
+    "init",
+    help=Text(
+        """Write COURSE_DIR/nbgrader_config.py and source/exerciseN/exerciseN.ipynb.
 
-    \b
-    Then, in COURSE_DIR, use nbgrader as documented:
-      nbgrader generate_assignment exercise1
-      nbgrader autograde exercise1
-      nbgrader generate_feedback exercise1
-      nbgrader export
-    """
-    lang = lang or default_language()
+        \b
+        Then, in COURSE_DIR, use nbgrader as documented:
+          nbgrader generate_assignment exercise1
+          nbgrader autograde exercise1
+          nbgrader generate_feedback exercise1
+          nbgrader export
+        """,
+        """写入 COURSE_DIR/nbgrader_config.py 和 source/exerciseN/exerciseN.ipynb。
+
+        \b
+        然后在 COURSE_DIR 中按 nbgrader 的文档使用：
+          nbgrader generate_assignment exercise1
+          nbgrader autograde exercise1
+          nbgrader generate_feedback exercise1
+          nbgrader export
+        """,
+    ),
+)
+@click.argument("course_dir", type=LocalizedPath(path_type=Path, file_okay=False))
+@lang_option()
+@option(
+    "--force",
+    is_flag=True,
+    help=Text("Overwrite the files of an earlier init.", "覆盖之前 init 写入的文件。"),
+)
+def nbgrader_init(course_dir: Path, force: bool) -> None:
+    lang = current_language()
     _teacher_only(lang)
     from .nbgrader_course import CourseExists, write_course
 
@@ -201,15 +316,25 @@ def nbgrader_init(course_dir: Path, lang: str | None, force: bool) -> None:
         click.echo(str(path))
 
 
-@main.command("release")
-@click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
-@LANG_OPTION
-@click.option(
-    "--force", is_flag=True, help="Replace OUT_DIR if it is not empty, and release stubs that hold code."
+@main.command(
+    "release",
+    help=Text(
+        "Build the student copy of the course in OUT_DIR: stubs and the public checks only.",
+        "在 OUT_DIR 中生成学生版课程：只有练习模板和公开的检查。",
+    ),
 )
-def release(out_dir: Path, lang: str | None, force: bool) -> None:
-    """Build the student copy of the course in OUT_DIR: stubs and the public checks only."""
-    lang = lang or default_language()
+@click.argument("out_dir", type=LocalizedPath(path_type=Path, file_okay=False))
+@lang_option()
+@option(
+    "--force",
+    is_flag=True,
+    help=Text(
+        "Replace OUT_DIR if it is not empty, and release stubs that hold code.",
+        "OUT_DIR 不为空时替换它，并且允许发布含有代码的模板。",
+    ),
+)
+def release(out_dir: Path, force: bool) -> None:
+    lang = current_language()
     _teacher_only(lang)
     from .release import ReleaseError, build_release
 
@@ -288,8 +413,14 @@ def entry_point() -> None:
     try:
         main(standalone_mode=True)
     except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
+        click.echo(Text("interrupted", "已中断")(language_in(sys.argv[1:])), err=True)
         sys.exit(130)
     except Exception as error:
-        click.echo(f"grade: internal error ({type(error).__name__}: {error}); please report it.", err=True)
+        click.echo(
+            Text(
+                "grade: internal error ({error}); please report it.",
+                "grade：内部错误（{error}），请报告给老师。",
+            ).format(error=f"{type(error).__name__}: {error}")(language_in(sys.argv[1:])),
+            err=True,
+        )
         sys.exit(EXIT_NOT_GRADED)

@@ -55,7 +55,7 @@ class GradeSubmittedCode(NbGraderPreprocessor):
         with tempfile.TemporaryDirectory(prefix="grade-nbgrader-") as folder:
             path = Path(folder) / f"{exercise.name}.ipynb"
             path.write_text(nbformat.writes(nb), encoding="utf-8")
-            resources[RESULT] = grade([exercise], path)
+            resources[RESULT] = grade([exercise], path, cwd=Path(folder))  # tracebacks name exerciseN.ipynb
         return nb, resources
 
 

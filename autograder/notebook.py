@@ -33,8 +33,8 @@ class CheckFailed(Exception):
 
 def check(exercise: str, check_id: str, lang: str = "en", seed: int = 0) -> None:
     shell = _shell()
-    sources = [cell for cell in shell.history_manager.input_hist_raw if cell.strip()]
-    module = cells_module(sources)
+    history = shell.history_manager.input_hist_raw  # entry n is the cell run as In [n]
+    module = cells_module([(f"Cell In[{n}]", cell) for n, cell in enumerate(history) if cell.strip()])
     key = hashlib.sha256(b"%s|%s|%d|" % (exercise.encode(), lang.encode(), seed) + module).hexdigest()
     if key not in _reports:
         _reports[key] = _grade(exercise, module, lang, seed)

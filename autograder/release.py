@@ -37,7 +37,7 @@ name = "cross-entropy-exercises"
 version = "{version}"
 description = "Cross-entropy exercises with their local checks."
 requires-python = ">=3.10"
-dependencies = ["numpy>=1.24", "click>=8.1", "matplotlib>=3.7"]
+dependencies = ["numpy>=1.24", "click>=8.1", "matplotlib>=3.7", "nbformat>=5.1"]
 
 [project.scripts]
 grade = "autograder.cli:entry_point"

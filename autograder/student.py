@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .inert import inert, inert_value
 from .isolation.sandbox import Sandbox, build_matplotlib_cache, remove_run_folder
 from .isolation.tiers import detect
+from .submission import named_for_student
 from .worker.frames import ProtocolError
 from .worker.process import (
     MALFORMED_REPLY,
@@ -103,11 +104,15 @@ class WorkerSession:
         converters_path: Path | None = None,
         limits: Limits = Limits(),
         preload: tuple[str, ...] = (),
+        shown_as: str | None = None,
     ) -> None:
+        """``shown_as``: the submission's path as the student knows it, for their tracebacks
+        (default: the name of the run folder's copy)."""
         self.run_dir = Path(tempfile.mkdtemp(prefix="grade-"))
         self.module_path = self.run_dir / f"{module_name}.py"
         self.module_path.write_bytes(submission_source)
         self.module_name = module_name
+        self.shown_as = inert(shown_as or self.module_path.name)
         self.limits = limits
         self.preload = preload
         self.sandbox = Sandbox(detect(), converters_path)
@@ -145,7 +150,7 @@ class WorkerSession:
         if self._loaded:
             return None
         try:
-            self.load_error = self._receive(self.limits.load_timeout, _read_load_reply)
+            self.load_error = self._student_names(self._receive(self.limits.load_timeout, _read_load_reply))
         except WorkerTimeout:
             self.load_error = StudentError("timeout", message=f"{self.limits.load_timeout:g}")
         except WorkerDied as died:
@@ -191,6 +196,7 @@ class WorkerSession:
             while True:
                 answer = self._receive(deadline - time.monotonic(), read)
                 if isinstance(answer, Call):
+                    answer.error = self._student_names(answer.error)
                     return answer
                 self._worker.send(*answer)
         except WorkerTimeout:
@@ -210,13 +216,20 @@ class WorkerSession:
             self._worker.kill()
             raise WorkerDied(MALFORMED_REPLY) from None
 
+    def _student_names(self, error: StudentError | None) -> StudentError | None:
+        if error is None or not error.traceback:
+            return error
+        return replace(error, traceback=named_for_student(error.traceback, self.module_path, self.shown_as))
+
     def printed(self, limit: int = 2000) -> str:
         """What the student's code printed, cut to ``limit`` characters per stream. The
         files are the worker's: a link planted in their place is not followed."""
         parts = []
         for name in ("stdout.txt", "stderr.txt"):
             data = _read_regular_file(self.run_dir / name, limit + 1)
-            text = inert(data[:limit].decode("utf-8", "replace"))
+            text = named_for_student(
+                inert(data[:limit].decode("utf-8", "replace")), self.module_path, self.shown_as
+            )
             if len(data) > limit:
                 text += " …"
             if text.strip():

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import stat
+import warnings
 from pathlib import Path
 
 from .i18n import Text
@@ -60,6 +61,24 @@ def locate(exercise_name: str, submission: Path | None, cwd: Path) -> Path:
     return _not_found(exercise_name, tried)
 
 
+def shown_path(path: Path, cwd: Path) -> str:
+    """The file as the student knows it, for their tracebacks: from the working folder when
+    it lies below it, else as it was given."""
+    absolute, folder = path.absolute(), cwd.absolute()
+    return str(absolute.relative_to(folder)) if absolute.is_relative_to(folder) else str(path)
+
+
+def named_for_student(text: str, copy: Path, shown_as: str) -> str:
+    """A traceback as the student reads it: the run folder's ``copy`` of their file named
+    ``shown_as``, a notebook cell (compiled as ``<copy>:<place>``) by its place."""
+    student_file = f'File "{shown_as}"'
+    return re.sub(
+        rf'File "{re.escape(str(copy))}(?::([^"\n]*))?"',
+        lambda match: student_file if match[1] is None else match[1].replace(FILE, student_file),
+        text,
+    )
+
+
 def _not_found(exercise_name: str, tried: str) -> Path:
     raise SubmissionNotFound(
         Text(
@@ -101,6 +120,8 @@ def read_source(path: Path) -> bytes:
 
 
 MAGIC = re.compile(r"^(\s*)([%!].*)$")
+OLD_FORMATS = (1, 2, 3)  # converted to nbformat 4, which is read as it is
+FILE = "{file}"  # in a cell's place: the worker writes the submission's File "…" there
 GRADER_CELL_MARK = "autograder.notebook"  # test cells call the grader; they are not the student's code
 
 CELL_RUNNER = """\
@@ -110,8 +131,8 @@ def _run_notebook_cells(cells, namespace, path):
     import linecache
     import traceback
 
-    for number, source in enumerate(cells, 1):
-        name = f"{{path}}:cell{{number}}"
+    for label, source in cells:
+        name = f"{{path}}:{{label}}"
         linecache.cache[name] = (len(source), None, source.splitlines(True), name)
         try:
             exec(compile(source, name, "exec"), namespace)
@@ -126,14 +147,27 @@ del _run_notebook_cells
 
 def notebook_source(data: bytes) -> bytes:
     """A notebook's code cells as a module that runs them one by one; nbgrader's
-    autograder test cells are left out."""
+    autograder test cells are left out. A cell is named by its place in the notebook."""
     try:
-        notebook = json.loads(data.decode("utf-8"))
-        cells = [c for c in notebook["cells"] if isinstance(c, dict) and c.get("cell_type") == "code"]
-        sources = [
-            "".join(c["source"]) if isinstance(c["source"], list) else str(c["source"])
-            for c in cells
-            if not _is_autograder_test(c)
+        text = data.decode("utf-8")
+        notebook = json.loads(text)
+        version = notebook.get("nbformat", 4)  # a file without one is read as it stands
+        if version in OLD_FORMATS:
+            notebook = _converted(text)
+        elif version != 4:
+            raise UnreadableSubmission(
+                Text(
+                    "The notebook is in a format this grader cannot read (it reads nbformat 1 to 4).",
+                    "笔记本的格式无法读取（评分程序能读取 nbformat 1 到 4）。",
+                )
+            )
+        cells = [
+            (
+                f"{FILE}, cell {number}",
+                "".join(c["source"]) if isinstance(c["source"], list) else str(c["source"]),
+            )
+            for number, c in enumerate(notebook["cells"], 1)
+            if isinstance(c, dict) and c.get("cell_type") == "code" and not _is_autograder_test(c)
         ]
     except (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, RecursionError):
         raise UnreadableSubmission(
@@ -142,7 +176,19 @@ def notebook_source(data: bytes) -> bytes:
                 "笔记本文件已损坏：不是有效的 notebook JSON。",
             )
         ) from None
-    return cells_module(sources)
+    return cells_module(cells)
+
+
+def _converted(text: str) -> dict:
+    """An older notebook in format 4, converted by nbformat as Jupyter converts it on opening."""
+    import nbformat  # slow to import: only for the notebooks that need it
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # nbformat's advice on how to save the file
+            return nbformat.reads(text, as_version=4)
+    except Exception:  # whatever nbformat makes of a damaged file
+        raise ValueError("a notebook nbformat cannot convert") from None
 
 
 def _is_autograder_test(cell: dict) -> bool:
@@ -150,11 +196,13 @@ def _is_autograder_test(cell: dict) -> bool:
     return bool(nbgrader.get("grade")) and not nbgrader.get("solution")
 
 
-def cells_module(sources: list[str]) -> bytes:
-    """Module source running notebook cells in order; magics and ``!shell`` lines
-    become ``pass``, a cell magic disarms its whole cell, grader calls are dropped."""
-    cells = []
-    for source in sources:
+def cells_module(cells: list[tuple[str, str]]) -> bytes:
+    """Module source running notebook cells, (place, source) pairs, in order; magics and
+    ``!shell`` lines become ``pass``, a cell magic disarms its whole cell, grader calls are
+    dropped. A cell's place is how the student's tracebacks name it, {FILE} standing for
+    the submission's ``File "…"``; its frames are compiled as ``<module path>:<place>``."""
+    kept = []
+    for label, source in cells:
         if GRADER_CELL_MARK in source:
             continue
         lines = source.splitlines()
@@ -162,5 +210,5 @@ def cells_module(sources: list[str]) -> bytes:
             lines = ["# " + line for line in lines]
         else:
             lines = [MAGIC.sub(r"\1pass  # \2", line) for line in lines]
-        cells.append("\n".join(lines) + "\n")
-    return CELL_RUNNER.format(cells=cells).encode("utf-8")
+        kept.append((label, "\n".join(lines) + "\n"))
+    return CELL_RUNNER.format(cells=kept).encode("utf-8")

@@ -107,12 +107,12 @@ def test_bad_option_exits_2(runner):
 
 
 def test_syntax_error_is_graded_zero_and_exits_1(runner, tmp_path):
-    broken = tmp_path / "exercise1.py"
+    broken = tmp_path / "my_draft.py"
     broken.write_text("def one_hot(labels, num_classes)\n    return 1\n")
     result = runner.invoke(main, ["1", "--submission", str(broken), "--lang", "en"])
     assert result.exit_code == 1
     assert "could not be imported: SyntaxError" in result.output
-    assert 'File "exercise1.py", line 1' in result.output
+    assert f'File "{broken}", line 1' in result.output
     assert "0/10 points" in result.output
 
 

@@ -79,17 +79,17 @@ def _student_traceback(exc: BaseException, path: str) -> str:
 
 
 def _student_place(filename: str, path: str) -> str | None:
-    """How a frame of the student's code is named to them; None for anyone else's frame."""
-    if filename == path:
-        return f'File "{os.path.basename(path)}"'
-    if filename.startswith(path + ":cell"):
-        return f"Notebook cell {filename[len(path) + 5 :]}"
+    """A frame of the student's code (their file, or a notebook cell compiled as
+    "<path>:<place>"), as Python names it: the grader renames it as the student knows
+    it (submission.named_for_student). None for anyone else's frame."""
+    if filename == path or filename.startswith(path + ":"):
+        return f'File "{filename}"'
     return None
 
 
 def _describe(exc: BaseException) -> str:
     try:
-        text = str(exc)
+        text = str(exc.msg if isinstance(exc, SyntaxError) else exc)  # its place is in the traceback
     except BaseException:  # a hostile __str__
         text = ""
     name = type(exc).__name__

@@ -1,0 +1,331 @@
+"""click commands that speak the course's two languages: help, usage lines and
+error messages, click's own included, are shown in the language of the run.
+
+That language is decided once, before click parses anything (so that a parse
+error is already in it): ``--lang X`` wherever it stands on the command line,
+else the environment's (:func:`autograder.i18n.default_language`). Commands
+and options carry their help as :class:`Text`; the parameter types raise
+their errors in the run's language; :meth:`LocalizedGroup.main` shows every
+error click raises with our own words, keeping click's exit codes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import math
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from .i18n import LANGUAGES, Text, default_language
+
+LANG_KEY = "autograder.lang"
+EXIT_USAGE = 2  # click's code for a usage error
+
+USAGE = Text("Usage: ", "用法：")
+OPTIONS_METAVAR = Text("[OPTIONS]", "[选项]")
+COMMAND_METAVAR = Text("COMMAND [ARGS]...", "命令 [参数]...")
+OPTIONS = Text("Options:", "选项：")
+COMMANDS = Text("Commands:", "命令：")
+SHOW_HELP = Text("Show this message and exit.", "显示此帮助并退出。")
+ERROR = Text("Error: {message}", "错误：{message}")
+TRY_HELP = Text("Try '{command} --help' for help.", "用 '{command} --help' 查看帮助。")
+ABORTED = Text("Aborted.", "已中止。")
+NO_SUCH_OPTION = Text("No such option: {name}.", "没有选项 {name}。")
+NO_SUCH_COMMAND = Text("No such command: {name}.", "没有命令 {name}。")
+DID_YOU_MEAN = Text(" Did you mean {names}?", "你是不是想用 {names}？")
+NEEDS_VALUE = Text("Option {name} needs a value.", "选项 {name} 后面需要一个值。")
+TAKES_NO_VALUE = Text("Option {name} takes no value.", "选项 {name} 不接受值。")
+MISSING_ARGUMENT = Text("Missing argument {name}.", "缺少参数 {name}。")
+MISSING_OPTION = Text("Missing option {name}.", "缺少选项 {name}。")
+EXTRA_ARGUMENTS = Text("Unexpected extra arguments: {arguments}.", "多余的参数：{arguments}。")
+INVALID_VALUE = Text("Invalid value for {name}: {reason}", "{name} 的值无效：{reason}")
+NOT_A_CHOICE = Text("{value} is not one of {choices}.", "{value} 不是可选值（{choices}）之一。")
+NOT_AN_INTEGER = Text("{value} is not a whole number.", "{value} 不是整数。")
+NOT_A_NUMBER = Text("{value} is not a number.", "{value} 不是数。")
+OUT_OF_RANGE = Text("{value} is not between {low} and {high}.", "{value} 不在 {low} 到 {high} 之间。")
+IS_A_FOLDER = Text("{value} is a folder.", "{value} 是一个文件夹。")
+IS_A_FILE = Text("{value} is a file.", "{value} 是一个文件。")
+UNUSABLE_PATH = Text("{value} cannot be used.", "{value} 无法使用。")
+
+
+def language_in(args: Sequence[str]) -> str:
+    """The language a command line asks for (``--lang X`` or ``--lang=X`` before any
+    ``--``), else the environment's."""
+    chosen = default_language()
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        else:
+            continue
+        if value in LANGUAGES:
+            chosen = value  # the last one counts, as in click
+    return chosen
+
+
+def language(ctx: click.Context | None) -> str:
+    """The language of this run, as decided when its command line was read."""
+    lang = ctx.meta.get(LANG_KEY) if ctx is not None else None
+    return lang if isinstance(lang, str) else default_language()
+
+
+def current_language() -> str:
+    return language(click.get_current_context(silent=True))
+
+
+class LocalizedContext(click.Context):
+    """The root context holds the run's language; every context below shares its meta."""
+
+    def __init__(self, *args: Any, lang: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if lang is not None:
+            self.meta[LANG_KEY] = lang
+
+
+class LocalizedOption(click.Option):
+    """An option whose help is a Text."""
+
+    def __init__(self, param_decls: Sequence[str] | None = None, *, help: Text, **attrs: Any) -> None:
+        super().__init__(param_decls, help=help.en, **attrs)
+        self.help_text = help
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        return None if record is None else (record[0], self.help_text(language(ctx)))
+
+
+class LocalizedCommand(click.Command):
+    """A command whose help (a Text), usage line and parse errors are in the run's language."""
+
+    context_class = LocalizedContext
+
+    def __init__(self, name: str | None, *, help: Text, **attrs: Any) -> None:
+        super().__init__(name, help=help.en, **attrs)
+        self.help_text = help
+
+    def summary(self, lang: str) -> str:
+        """The first line of the help, for the list of commands."""
+        return inspect.cleandoc(self.help_text(lang)).split("\n", 1)[0]
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = [OPTIONS_METAVAR(language(ctx))]
+        for param in self.get_params(ctx):
+            pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE(language(ctx)))
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(inspect.cleandoc(self.help_text(language(ctx))))
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = language(ctx)
+        records = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None or isinstance(param, click.Argument):
+                continue
+            if param is self.get_help_option(ctx):
+                record = (record[0], SHOW_HELP(lang))
+            records.append(record)
+        _section(formatter, OPTIONS(lang), records)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """click's parse, its errors tied to this command (for the usage line and the
+        option they name), and the message for extra arguments in the run's language."""
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as error:
+            error.ctx = error.ctx or ctx
+            raise
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            ctx.fail(EXTRA_ARGUMENTS.format(arguments=" ".join(rest))(language(ctx)))
+        return rest
+
+
+class LocalizedGroup(LocalizedCommand, click.Group):
+    """A group of localized commands; as the program's root, it decides the language
+    and shows click's errors in it."""
+
+    command_class = LocalizedCommand
+    group_class: type[click.Group] | type[type] | None = type  # subgroups are of the same class
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [*super().collect_usage_pieces(ctx), COMMAND_METAVAR(language(ctx))]
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        lang = language(ctx)
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                summary = command.summary(lang) if isinstance(command, LocalizedCommand) else ""
+                rows.append((name, summary))
+        _section(formatter, COMMANDS(lang), rows)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if self.get_command(ctx, name) is None and not name.startswith("-") and not ctx.resilient_parsing:
+            lang = language(ctx)
+            close = difflib.get_close_matches(name, self.list_commands(ctx))
+            suggestion = DID_YOU_MEAN.format(names=", ".join(close))(lang) if close else ""
+            ctx.fail(NO_SUCH_COMMAND.format(name=name)(lang) + suggestion)
+        return super().resolve_command(ctx, args)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """click's main, with click's errors shown in the run's language."""
+        arguments = list(sys.argv[1:] if args is None else args)
+        lang = language_in(arguments)
+        try:
+            result = super().main(
+                arguments, prog_name, complete_var, standalone_mode=False, lang=lang, **extra
+            )
+        except click.ClickException as error:
+            if not standalone_mode:
+                raise
+            show(error, lang)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            if not standalone_mode:
+                raise
+            click.echo(ABORTED(lang), err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)  # an int is the code of a click Exit
+
+
+def _section(formatter: click.HelpFormatter, heading: str, rows: list[tuple[str, str]]) -> None:
+    """click's formatter.section, with the heading's colon as the language writes it."""
+    if rows:
+        formatter.write_paragraph()
+        formatter.write_text(heading)
+        with formatter.indentation():
+            formatter.write_dl(rows)
+
+
+def show(error: click.ClickException, lang: str) -> None:
+    """An error as click would show it (usage line, hint, message), in ``lang``."""
+    if isinstance(error, click.UsageError) and error.ctx is not None:
+        click.echo(error.ctx.get_usage(), err=True)
+        click.echo(TRY_HELP.format(command=error.ctx.command_path)(lang) + "\n", err=True)
+    click.echo(ERROR.format(message=describe(error, lang))(lang), err=True)
+
+
+def describe(error: click.ClickException, lang: str) -> str:
+    """click's message for an error, by its kind; our own errors are in the run's language already."""
+    ctx = error.ctx if isinstance(error, click.UsageError) else None
+    if isinstance(error, click.NoSuchOption):
+        close = DID_YOU_MEAN.format(names=", ".join(error.possibilities))(lang) if error.possibilities else ""
+        return NO_SUCH_OPTION.format(name=error.option_name)(lang) + close
+    if isinstance(error, click.BadOptionUsage):
+        params = ctx.command.get_params(ctx) if ctx is not None else []
+        flag = any(isinstance(p, click.Option) and p.is_flag and error.option_name in p.opts for p in params)
+        return (TAKES_NO_VALUE if flag else NEEDS_VALUE).format(name=error.option_name)(lang)
+    if isinstance(error, click.MissingParameter):
+        missing = MISSING_ARGUMENT if isinstance(error.param, click.Argument) else MISSING_OPTION
+        return missing.format(name=_param_name(error))(lang)
+    if isinstance(error, click.BadParameter):
+        return INVALID_VALUE.format(name=_param_name(error), reason=error.message)(lang)
+    return error.format_message()
+
+
+def _param_name(error: click.BadParameter) -> str:
+    if error.param is not None:
+        hint = error.param.get_error_hint(error.ctx) if error.ctx is not None else error.param.name
+        return str(hint)
+    return str(error.param_hint or "")
+
+
+# ---- parameter types that fail in the run's language ------------------------------------
+
+
+def _fail(param_type: click.ParamType, text: Text, value: Any, param: Any, ctx: Any, **more: Any) -> Any:
+    param_type.fail(text.format(value=repr(value), **more)(language(ctx)), param, ctx)
+
+
+class LocalizedChoice(click.Choice):
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            return _fail(self, NOT_A_CHOICE, value, param, ctx, choices=", ".join(map(str, self.choices)))
+
+
+class LocalizedInt(click.types.IntParamType):
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            return _fail(self, NOT_AN_INTEGER, value, param, ctx)
+
+
+class LocalizedFloatRange(click.FloatRange):
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        try:
+            finite = math.isfinite(float(value))
+        except (TypeError, ValueError):
+            finite = False
+        if not finite:
+            return _fail(self, NOT_A_NUMBER, value, param, ctx)
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            return _fail(self, OUT_OF_RANGE, value, param, ctx, low=f"{self.min:g}", high=f"{self.max:g}")
+
+
+class LocalizedPath(click.Path):
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            if os.path.isdir(value):
+                return _fail(self, IS_A_FOLDER, os.fsdecode(value), param, ctx)
+            if os.path.isfile(value):
+                return _fail(self, IS_A_FILE, os.fsdecode(value), param, ctx)
+            return _fail(self, UNUSABLE_PATH, os.fsdecode(value), param, ctx)
+
+
+def lang_option() -> Any:
+    """``--lang``: read before parsing (:func:`language_in`); here for the help and its check."""
+    return click.option(
+        "--lang",
+        cls=LocalizedOption,
+        type=LocalizedChoice(LANGUAGES),
+        expose_value=False,
+        help=Text(
+            "Language of the output (default: GRADE_LANG, else the locale).",
+            "输出的语言（默认：GRADE_LANG，否则由系统区域设置决定）。",
+        ),
+    )
+
+
+def option(*param_decls: str, help: Text, **attrs: Any) -> Any:
+    """click.option with its help in both languages."""
+    return click.option(*param_decls, cls=LocalizedOption, help=help, **attrs)
