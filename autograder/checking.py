@@ -20,6 +20,7 @@ import dataclasses
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NoReturn
 
 from . import messages
 from .compare import mismatch, tolerance_for
@@ -28,7 +29,7 @@ from .formatting import show, show_call
 from .i18n import Text
 from .results import Failure
 from .student import Call, StudentFunction
-from .worker.values import Probe
+from .worker.values import Made, Probe
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _plain(failure: Failure) -> str:
         ("received", failure.received),
     ):
         if value is not None:
-            lines.append(f"{label}: {value}")
+            lines.append(f"{label}: {value.en if isinstance(value, Text) else value}")
     lines += [f"diagnosis: {d.id}" for d in failure.diagnoses]
     return "\n".join(lines)
 
@@ -165,9 +166,9 @@ def fail(
     zh: str,
     expected: object = None,
     reference_function: Callable | None = None,
-    shown_expected: str | None = None,
-    shown_received: str | None = None,
-) -> None:
+    shown_expected: str | Text | None = None,
+    shown_received: str | Text | None = None,
+) -> NoReturn:
     """Fail a check with the author's own message about ``call`` (for property checks).
 
     Known mistakes are diagnosed as in :func:`expect_same` (imitations only when
@@ -186,4 +187,4 @@ def fail(
     raise CheckFailed(failure)
 
 
-__all__ = ["CheckFailed", "Probe", "check", "expect_same", "fail"]
+__all__ = ["CheckFailed", "Made", "Probe", "check", "expect_same", "fail"]
