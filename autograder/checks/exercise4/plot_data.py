@@ -205,7 +205,7 @@ def describe(summary: object) -> Text:
         "lines": Text("the Axes of those lines", "这些线所在的 Axes"),
         "current": Text("pyplot's current Axes", "pyplot 当前的 Axes"),
     }[str(source)]
-    return Text(f"{returned.en}; {where.en} is {text.en}", f"{returned.zh}；{where.zh}是{text.zh}")
+    return Text(f"{returned.en}; {where.en} is {text.en}", f"{returned.zh}；{where.zh} 是{text.zh}")
 
 
 def _line_words(line: Line) -> Text:
