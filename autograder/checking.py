@@ -168,15 +168,20 @@ def fail(
     reference_function: Callable | None = None,
     shown_expected: str | Text | None = None,
     shown_received: str | Text | None = None,
+    diagnose: bool = True,
 ) -> NoReturn:
     """Fail a check with the author's own message about ``call`` (for property checks).
 
     Known mistakes are diagnosed as in :func:`expect_same` (imitations only when
-    ``expected`` is given). ``shown_expected`` / ``shown_received`` replace the
-    rendering of the values, for results better described in words than printed.
+    ``expected`` is given), unless ``diagnose`` is False: for a check about what no
+    known mistake explains (how a plot is labelled), which must not name one that
+    another check already names. ``shown_expected`` / ``shown_received`` replace the
+    rendering of the values, for results better described in words (a Text) than printed.
     """
     if call.error is not None:
         raise CheckFailed(failure_for_error(call, reference_function, expected))
+    if not diagnose:
+        call = dataclasses.replace(call, exercise=None)  # failure_for_call diagnoses an exercise's calls
     failure = failure_for_call(call, Text(en, zh), reference_function, expected)
     if shown_expected is not None or shown_received is not None:
         failure = dataclasses.replace(

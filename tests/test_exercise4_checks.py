@@ -92,3 +92,11 @@ def test_a_made_argument_is_made_in_the_worker_only():
     assert decode(tree, [], make=lambda name: f"made by {name}") == {"ax": "made by axes_to_draw_on"}
     with pytest.raises(ProtocolError):  # the grader never takes one back from the worker
         decode(tree, [np.zeros(1)])
+
+
+def test_a_mistake_in_the_plotted_data_is_named_by_the_curves_check_only():
+    result = grade_file("exercise4", SUBMISSIONS / "exercise4" / "mistakes" / "log10__unlabelled_plot.py")
+    failed = {c.check: c.failure for c in result.checks if c.failure}
+    assert LABELS in failed and "has no label" in failed[LABELS].summary.en
+    naming = {check for check, failure in failed.items() if any(d.id == "log10" for d in failure.diagnoses)}
+    assert CURVES in naming and LABELS not in naming

@@ -85,7 +85,7 @@ def test_inputs_unchanged(student, reference):
 
 # ---- the plot ----------------------------------------------------------------------------
 
-AN_AXES = Made("axes_to_draw_on", "<the first of two Axes on pyplot's current figure>")
+AN_AXES = Made("axes_to_draw_on", "<Axes>")  # the first of two, on pyplot's current figure
 
 
 def _summary(student, ax: object = None) -> Call:
@@ -107,14 +107,16 @@ def _plotted(student) -> tuple[Call, dict]:
     _fail(call, [_not_axes(summary)], Text("a matplotlib Axes", "一个 matplotlib Axes"))
 
 
-def _fail(call: Call, problems: list[Text], expected: Text) -> NoReturn:
-    """fail() with every problem found, showing the plot in words rather than the raw summary."""
+def _fail(call: Call, problems: list[Text], expected: Text, diagnose: bool = False) -> NoReturn:
+    """fail() with every problem found, showing the plot in words rather than the raw summary.
+    The known mistakes are all about the curves' data: only the curves check names them."""
     fail(
         call,
         en=" ".join(p.en for p in problems),
         zh="".join(p.zh for p in problems),
         shown_expected=expected,
         shown_received=describe(call.received),
+        diagnose=diagnose,
     )
 
 
@@ -269,7 +271,7 @@ def test_plot_curves(student):
                 )
             )
     if problems:
-        _fail(call, problems, CURVES_EXPECTED)
+        _fail(call, problems, CURVES_EXPECTED, diagnose=True)
 
 
 LABELS_EXPECTED = Text(
