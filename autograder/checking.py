@@ -19,6 +19,7 @@ import copy
 import dataclasses
 import inspect
 from collections.abc import Callable
+from typing import NoReturn
 
 from . import messages
 from .compare import mismatch, tolerance_for
@@ -28,7 +29,7 @@ from .i18n import Text
 from .registry import CheckSpec
 from .results import Diagnosis, Failure
 from .student import Call, StudentFunction
-from .worker.values import Probe
+from .worker.values import Made, Probe
 
 
 def check(points: float, *, en: str, zh: str, hidden: bool = False) -> Callable:
@@ -55,7 +56,7 @@ def _plain(failure: Failure) -> str:
         ("received", failure.received),
     ):
         if value is not None:
-            lines.append(f"{label}: {value}")
+            lines.append(f"{label}: {value.en if isinstance(value, Text) else value}")
     lines += [f"diagnosis: {d.id}" for d in failure.diagnoses]
     return "\n".join(lines)
 
@@ -160,17 +161,22 @@ def fail(
     zh: str,
     expected: object = None,
     reference_function: Callable | None = None,
-    shown_expected: str | None = None,
-    shown_received: str | None = None,
-) -> None:
+    shown_expected: str | Text | None = None,
+    shown_received: str | Text | None = None,
+    diagnose: bool = True,
+) -> NoReturn:
     """Fail a check with the author's own message about ``call`` (for property checks).
 
     Known mistakes are diagnosed as in :func:`expect_same` (imitations only when
-    ``expected`` is given). ``shown_expected`` / ``shown_received`` replace the
-    rendering of the values, for results better described in words than printed.
+    ``expected`` is given), unless ``diagnose`` is False: for a check about what no
+    known mistake explains (how a plot is labelled), which must not name one that
+    another check already names. ``shown_expected`` / ``shown_received`` replace the
+    rendering of the values, for results better described in words (a Text) than printed.
     """
     if call.error is not None:
         raise CheckFailed(failure_for_error(call, reference_function, expected))
+    if not diagnose:
+        call = dataclasses.replace(call, exercise=None)  # failure_for_call diagnoses an exercise's calls
     failure = failure_for_call(call, Text(en, zh), reference_function, expected)
     if shown_expected is not None or shown_received is not None:
         failure = dataclasses.replace(
@@ -181,4 +187,4 @@ def fail(
     raise CheckFailed(failure)
 
 
-__all__ = ["CheckFailed", "Probe", "check", "expect_same", "fail"]
+__all__ = ["CheckFailed", "Made", "Probe", "check", "expect_same", "fail"]

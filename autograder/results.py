@@ -29,8 +29,8 @@ class Failure:
 
     summary: Text
     call: str | None = None
-    expected: str | None = None
-    received: str | None = None
+    expected: str | Text | None = None  # a value as printed, or a description in words (a Text)
+    received: str | Text | None = None
     diagnoses: tuple[Diagnosis, ...] = ()
     traceback: str | None = None
 
@@ -38,8 +38,8 @@ class Failure:
         return {
             "summary": self.summary.to_dict(),
             "call": self.call,
-            "expected": self.expected,
-            "received": self.received,
+            "expected": _shown_to_dict(self.expected),
+            "received": _shown_to_dict(self.received),
             "diagnoses": [d.to_dict() for d in self.diagnoses],
             "traceback": self.traceback,
         }
@@ -49,11 +49,19 @@ class Failure:
         return cls(
             Text.from_dict(data["summary"]),
             data["call"],
-            data["expected"],
-            data["received"],
+            _shown_from_dict(data["expected"]),
+            _shown_from_dict(data["received"]),
             tuple(Diagnosis.from_dict(d) for d in data["diagnoses"]),
             data["traceback"],
         )
+
+
+def _shown_to_dict(value: str | Text | None) -> str | dict[str, str] | None:
+    return value.to_dict() if isinstance(value, Text) else value
+
+
+def _shown_from_dict(value: str | dict[str, str] | None) -> str | Text | None:
+    return Text.from_dict(value) if isinstance(value, dict) else value
 
 
 @dataclass(frozen=True)

@@ -177,8 +177,8 @@ class Session:
         return {"ok": True}
 
     def call(self, header: dict, arrays: list) -> tuple[dict, list[bytes]]:
-        args = values.decode(header["args"], arrays, RemoteFunction)
-        kwargs = values.decode(header["kwargs"], arrays, RemoteFunction)
+        args = values.decode(header["args"], arrays, RemoteFunction, self.make)
+        kwargs = values.decode(header["kwargs"], arrays, RemoteFunction, self.make)
         convert = header.get("convert")
         if convert and convert not in self.converters:
             raise frames.ProtocolError(f"unknown converter {convert}")
@@ -209,6 +209,13 @@ class Session:
                 "error": {"type": "UnreadableResult", "message": _describe(exc), "traceback": ""},
             }, []
         return reply, blobs
+
+    def make(self, name: str) -> object:
+        """The object a Made argument stands for, from the converters module's function
+        ``name`` (which never raises: whatever goes wrong, it returns something)."""
+        if name not in self.converters:
+            raise frames.ProtocolError(f"unknown maker {name}")
+        return self.converters[name]()
 
 
 def _load_converters(path: str) -> dict:

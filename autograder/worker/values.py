@@ -42,6 +42,19 @@ class Probe:
         return self.name
 
 
+class Made:
+    """An argument made in the worker by the exercise's converters module (a matplotlib
+    Axes to draw on): what cannot cross the boundary as plain data. ``shown`` is how a
+    report names it."""
+
+    def __init__(self, name: str, shown: str = "") -> None:
+        self.name = name
+        self.shown = shown or name
+
+    def __repr__(self) -> str:
+        return self.shown
+
+
 def encode(value: object, blobs: list[bytes], nesting: int = 0) -> object:
     """Turn a value into a JSON tree, appending arrays to ``blobs``; ValueError for
     containers nested more than MAX_NESTING deep."""
@@ -66,6 +79,8 @@ def encode(value: object, blobs: list[bytes], nesting: int = 0) -> object:
         return {"dict": {k: encode(v, blobs, nesting + 1) for k, v in dict(value).items()}}
     if isinstance(value, Probe):
         return {"probe": value.name}
+    if isinstance(value, Made):
+        return {"made": value.name}
     if isinstance(value, Unsupported):
         return {"unsupported": value.type_name, "reason": value.reason}
     return {"unsupported": type(value).__name__, "reason": ""}
@@ -81,8 +96,10 @@ def _add_blob(array: np.ndarray, blobs: list[bytes]) -> object:
     return len(blobs) - 1
 
 
-def decode(tree: object, arrays: list[np.ndarray], resolve_probe=None) -> object:
-    """Inverse of :func:`encode`; ``arrays`` are the frame's blobs, already loaded."""
+def decode(tree: object, arrays: list[np.ndarray], resolve_probe=None, make=None) -> object:
+    """Inverse of :func:`encode`; ``arrays`` are the frame's blobs, already loaded.
+    ``resolve_probe`` and ``make`` (worker side only) give the objects standing for a
+    Probe and a Made argument; without them such a value is a protocol error."""
     if tree is None or type(tree) in (bool, int, float, str):
         return tree
     if not isinstance(tree, dict) or len(tree) not in (1, 2):
@@ -90,7 +107,7 @@ def decode(tree: object, arrays: list[np.ndarray], resolve_probe=None) -> object
     if "array" in tree or "scalar" in tree:
         ref = tree.get("array", tree.get("scalar"))
         if isinstance(ref, dict):
-            return decode(ref, arrays, resolve_probe)
+            return decode(ref, arrays, resolve_probe, make)
         if type(ref) is not int or not 0 <= ref < len(arrays):
             raise ProtocolError("bad array reference")
         array = arrays[ref]
@@ -103,12 +120,12 @@ def decode(tree: object, arrays: list[np.ndarray], resolve_probe=None) -> object
         items = tree.get("list", tree.get("tuple"))
         if not isinstance(items, list):
             raise ProtocolError("malformed sequence")
-        values = [decode(v, arrays, resolve_probe) for v in items]
+        values = [decode(v, arrays, resolve_probe, make) for v in items]
         return values if "list" in tree else tuple(values)
     if "dict" in tree:
         if not isinstance(tree["dict"], dict):
             raise ProtocolError("malformed dict")
-        return {str(k): decode(v, arrays, resolve_probe) for k, v in tree["dict"].items()}
+        return {str(k): decode(v, arrays, resolve_probe, make) for k, v in tree["dict"].items()}
     if "float" in tree:
         if tree["float"] not in ("nan", "inf", "-inf"):
             raise ProtocolError("bad float")
@@ -119,6 +136,10 @@ def decode(tree: object, arrays: list[np.ndarray], resolve_probe=None) -> object
         if resolve_probe is None:
             raise ProtocolError("probe where none is allowed")
         return resolve_probe(str(tree["probe"]))
+    if "made" in tree:
+        if make is None:
+            raise ProtocolError("made argument where none is allowed")
+        return make(str(tree["made"]))
     if "unsupported" in tree:
         return Unsupported(str(tree["unsupported"])[:200], str(tree.get("reason", ""))[:500])
     raise ProtocolError("unknown value kind")

@@ -25,7 +25,7 @@ def failure_lines(failure: Failure, lang: str) -> list[tuple[str, str]]:
         ("received", failure.received),
     ):
         if value is not None:
-            lines.append((LABELS[key](lang), value))
+            lines.append((LABELS[key](lang), value(lang) if isinstance(value, Text) else value))
     for diagnosis in failure.diagnoses:
         lines.append((LABELS["mistake"](lang), f"[{diagnosis.id}] {diagnosis.title(lang)}"))
         lines.append((LABELS["hint"](lang), diagnosis.hint(lang)))

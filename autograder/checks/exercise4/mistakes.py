@@ -10,31 +10,32 @@ import numpy as np
 from ...compare import same_numbers, tolerance_for
 from ...diagnosis import Mistake
 from ...i18n import Text
-from .plot_data import follows, minus_ln, one_minus, plot_lines
+from .plot_data import curve_lines, follows, minus_ln, plot_lines
 
 
-def _plot_follows(*curves):
-    """A signature: some plotted line follows one of ``curves`` and none follows -ln p."""
+def _plot_follows(*functions):
+    """A signature: some plotted line follows one of ``functions`` and none follows -ln p."""
 
     def signature(call, expected):
         if call.function != "plot_penalties":
             return False
         lines = plot_lines(call.received)
-        if any(follows(x, y, minus_ln) for x, y, _ in lines):
+        if any(follows(line, minus_ln) for line in lines):
             return False
-        return any(follows(x, y, curve) for x, y, _ in lines for curve in curves)
+        return any(follows(line, function) for line in lines for function in functions)
 
     return signature
 
 
 def _grid_reaches_zero(call, expected):
-    """A curve's x data reach down to 0 (or below), where -ln p is infinite."""
+    """The line drawing a curve reaches down to x = 0 (or below), where -ln p is infinite."""
     if call.function != "plot_penalties":
         return False
-    for x, y, _ in plot_lines(call.received):
-        finite = x[np.isfinite(x)]
-        if finite.size and finite.min() <= 0 and (follows(x, y, one_minus) or follows(x, y, minus_ln)):
-            return True
+    for line in curve_lines(call.received).values():
+        if line is not None:
+            finite = line.x[np.isfinite(line.x)]
+            if finite.size and finite.min() <= 0:
+                return True
     return False
 
 
