@@ -148,6 +148,8 @@ def test_mse_sigmoid_grad_logit(student, reference):
 def test_bce_curvature(student, reference):
     expect_same(student.bce_curvature, reference.bce_curvature, MODERATE_Z)
     expect_same(student.bce_curvature, reference.bce_curvature, 0.0)
+    # "z: logits, any shape": a loop over the entries of a 1-D z meets rows here
+    expect_same(student.bce_curvature, reference.bce_curvature, np.array([[-2.0, 0.5], [1.0, 4.0]]))
 
 
 @check(
