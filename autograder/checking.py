@@ -69,9 +69,10 @@ def expect_same(
     atol: float | None = None,
     **kwargs,
 ) -> Call:
-    """Call both with the same arguments; fail unless the student's result matches
-    and the arguments come back unmodified. Returns the student's call, for checks
-    of what else it shows (how often a probe was called)."""
+    """Call both with the same arguments; fail unless the student's result matches.
+    Returns the student's call, for checks of what else it shows (how often a probe
+    was called). Whether the arguments came back unmodified is for a check of its own
+    (:func:`expect_unchanged`): one mistake, one deduction."""
     reference_args, reference_kwargs = student_function.exercise.resolve_probes(copy.deepcopy((args, kwargs)))
     expected = reference_function(*reference_args, **reference_kwargs)
     call = student_function.observe(*args, **kwargs)
@@ -87,12 +88,24 @@ def expect_same(
     if reason is not None:
         summary = messages.WRONG_RESULT.format(function=call.function, reason=reason)
         raise CheckFailed(failure_for_call(call, summary, reference_function, expected))
+    return call
+
+
+def expect_unchanged(
+    student_function: StudentFunction, reference_function: Callable, *args, **kwargs
+) -> Call:
+    """Call the student's function; fail only if it modified its arguments (its result is
+    judged by other checks). A call that gives no value fails: there is nothing to judge.
+    ``reference_function`` names the arguments in the message. Returns the student's call."""
+    call = student_function.observe(*args, **kwargs)
+    if call.error is not None:
+        raise CheckFailed(failure_for_error(call, reference_function))
     changed = call.changed_arguments()
     if changed:
         summary = messages.CHANGED_INPUT.format(
             function=call.function, arguments=_argument_names(changed, reference_function)
         )
-        raise CheckFailed(failure_for_call(call, summary, reference_function, expected, show_expected=False))
+        raise CheckFailed(failure_for_call(call, summary, reference_function))
     return call
 
 
@@ -187,4 +200,4 @@ def fail(
     raise CheckFailed(failure)
 
 
-__all__ = ["CheckFailed", "Made", "Probe", "check", "expect_same", "fail"]
+__all__ = ["CheckFailed", "Made", "Probe", "check", "expect_same", "expect_unchanged", "fail"]

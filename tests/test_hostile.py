@@ -39,6 +39,9 @@ class Expect:
         return any(s in text for s in ((self.says,) if isinstance(self.says, str) else self.says))
 
 
+# wrong values that leave the caller's arrays alone keep the check of just that (1 point)
+UNCHANGED_INPUTS = 1
+
 EXPECTED = {
     "infinite_loop.py": Expect(9, "did not return within 1 s"),
     "sleep_at_import.py": Expect(0, "took longer than 3 s", "load"),
@@ -49,11 +52,11 @@ EXPECTED = {
     "sys_exit_in_function.py": Expect(9, "raised SystemExit"),
     "keyboard_interrupt.py": Expect(9, "raised KeyboardInterrupt"),
     "custom_base_exception.py": Expect(9, "raised Escape"),
-    "monkeypatch_numpy.py": Expect(0, "expected shape"),
+    "monkeypatch_numpy.py": Expect(UNCHANGED_INPUTS, "expected shape"),
     "monkeypatch_grader.py": Expect(0),
-    "always_true_eq.py": Expect(0, "object of type Anything"),
-    "ndarray_subclass.py": Expect(0),
-    "broadcasting_shapes.py": Expect(0, "expected shape (4, 4), got shape (4, 4, 1)"),
+    "always_true_eq.py": Expect(UNCHANGED_INPUTS, "object of type Anything"),
+    "ndarray_subclass.py": Expect(UNCHANGED_INPUTS),
+    "broadcasting_shapes.py": Expect(UNCHANGED_INPUTS, "expected shape (4, 4), got shape (4, 4, 1)"),
     "read_reference.py": Expect(9, "blocked"),
     "read_reference_by_handle.py": Expect(9, "blocked"),
     "read_hidden_checks.py": Expect(9, "blocked"),

@@ -177,8 +177,10 @@ MISTAKES = (
         "no-clip",
         ("bce_loss",),
         Text(
-            "p or 1 − p is not clipped: at p = 0 or p = 1 the log gives −inf, and 0·(−inf) gives NaN",
-            "p 或 1 − p 没有截断：p = 0 或 p = 1 时对数为 −inf，0·(−inf) 得到 NaN",
+            "p or 1 − p is not clipped: at p = 0 or p = 1 the log gives −inf, and 0·(−inf) gives NaN "
+            "(in float32, 1 − 1e-12 rounds to 1: clipping p to [eps, 1 − eps] there leaves 1 − p at 0)",
+            "p 或 1 − p 没有截断：p = 0 或 p = 1 时对数为 −inf，0·(−inf) 得到 NaN"
+            "（在 float32 中 1 − 1e-12 会舍入成 1：把 p 截断到 [eps, 1 − eps] 后 1 − p 仍然是 0）",
         ),
         Text(
             "Clip both before the logs: np.log(np.clip(p, eps, 1.0)) and "

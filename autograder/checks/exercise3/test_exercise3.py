@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ...checking import check, expect_same, fail
+from ...checking import check, expect_same, expect_unchanged, fail
 
 # a clipping of p to [eps, 1 - eps] is sound too: at p = 1, y = 0 it gives 27.63093
 # instead of 27.631021, so inputs holding a 0 or a 1 are compared with this rtol
@@ -106,6 +106,22 @@ def test_bce_extremes(student, reference):
     )
     for p, y in [(0.0, 1.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)]:
         expect_same(student.bce_loss, reference.bce_loss, np.array([p]), np.array([y]), rtol=EXTREME_RTOL)
+    # float32, where 1 - 1e-12 rounds to 1: clipping p to [eps, 1 - eps] there leaves 1 - p = 0
+    expect_same(
+        student.bce_loss,
+        reference.bce_loss,
+        np.array([0.0, 1.0, 0.0, 1.0], dtype=np.float32),
+        np.array([1.0, 0.0, 0.0, 1.0], dtype=np.float32),
+    )
+    # the eps it is given: p = 1 with y = 0 costs -ln(1e-6) = 13.816 here, not 27.631
+    expect_same(
+        student.bce_loss,
+        reference.bce_loss,
+        np.array([1.0, 0.3]),
+        np.array([0.0, 1.0]),
+        eps=1e-6,
+        rtol=EXTREME_RTOL,
+    )
 
 
 @check(1.5, en="dL/dz of BCE: σ(z) − y (the chapter's examples)", zh="BCE 的 dL/dz：σ(z) − y（课文中的例子）")
@@ -132,6 +148,8 @@ def test_mse_sigmoid_grad_logit(student, reference):
 def test_bce_curvature(student, reference):
     expect_same(student.bce_curvature, reference.bce_curvature, MODERATE_Z)
     expect_same(student.bce_curvature, reference.bce_curvature, 0.0)
+    # "z: logits, any shape": a loop over the entries of a 1-D z meets rows here
+    expect_same(student.bce_curvature, reference.bce_curvature, np.array([[-2.0, 0.5], [1.0, 4.0]]))
 
 
 @check(
@@ -155,20 +173,20 @@ def test_float32_and_lists(student, reference, rng):
     expect_same(student.mse_sigmoid_grad_logit, reference.mse_sigmoid_grad_logit, [-1.0, 0.0, 2.0], [0, 1, 1])
     expect_same(student.bce_curvature, reference.bce_curvature, [-1.0, 0.0, 2.0])
     expect_same(student.bce_grad_logit, reference.bce_grad_logit, 0.0, 1)
+    # integer logits, "a list or a single number": a buffer of z's own dtype holds integers
+    expect_same(student.sigmoid, reference.sigmoid, [-2, 0, 3])
+    expect_same(student.bce_curvature, reference.bce_curvature, 0)
 
 
 @check(0.5, en="the caller's arrays are left unchanged", zh="不修改调用者的数组", hidden=True)
 def test_inputs_unchanged(student, reference):
-    expect_same(
-        student.bce_loss,
-        reference.bce_loss,
-        np.array([0.0, 0.3, 1.0, 0.8]),
-        np.array([0.0, 1.0, 1.0, 0.0]),
-        rtol=EXTREME_RTOL,
+    """Judges the arguments only: wrong values cost points in the other checks."""
+    expect_unchanged(
+        student.bce_loss, reference.bce_loss, np.array([0.0, 0.3, 1.0, 0.8]), np.array([0.0, 1.0, 1.0, 0.0])
     )
     z = np.array([-5.0, -2.0, 0.0, 2.0, 5.0])
     y = np.array([0.0, 1.0, 1.0, 0.0, 1.0])
-    expect_same(student.sigmoid, reference.sigmoid, z)
-    expect_same(student.bce_grad_logit, reference.bce_grad_logit, z, y)
-    expect_same(student.mse_sigmoid_grad_logit, reference.mse_sigmoid_grad_logit, z, y)
-    expect_same(student.bce_curvature, reference.bce_curvature, z)
+    expect_unchanged(student.sigmoid, reference.sigmoid, z)
+    expect_unchanged(student.bce_grad_logit, reference.bce_grad_logit, z, y)
+    expect_unchanged(student.mse_sigmoid_grad_logit, reference.mse_sigmoid_grad_logit, z, y)
+    expect_unchanged(student.bce_curvature, reference.bce_curvature, z)

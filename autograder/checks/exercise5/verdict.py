@@ -13,11 +13,12 @@ DEFAULT_TOL = 1e-6
 
 
 def single_number(value) -> float | None:
-    """The value as one float; None for a truth value, or anything but one number."""
+    """The value as one float; None for a truth value, or anything but one number (a
+    one-element list or array included: the docstring promises a float)."""
     if isinstance(value, (bool, np.bool_)):
         return None
     array = as_number_array(value)
-    if array is None or array.size != 1:
+    if array is None or array.ndim != 0:
         return None
     return float(array.reshape(()))
 
