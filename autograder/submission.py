@@ -11,26 +11,19 @@ import stat
 import warnings
 from pathlib import Path
 
+from .errors import GradeError
 from .i18n import Text
 
 MAX_SUBMISSION_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".py", ".ipynb")
 
 
-class SubmissionNotFound(Exception):
+class SubmissionNotFound(GradeError):
     """Nothing to grade at the place given: the grader exits with code 2."""
 
-    def __init__(self, message: Text) -> None:
-        super().__init__(message.en)
-        self.message = message
 
-
-class UnreadableSubmission(Exception):
+class UnreadableSubmission(GradeError):
     """A file that is there but is no Python module: graded, 0 points."""
-
-    def __init__(self, message: Text) -> None:
-        super().__init__(message.en)
-        self.message = message
 
 
 def locate(exercise_name: str, submission: Path | None, cwd: Path) -> Path:
@@ -120,6 +113,9 @@ def read_source(path: Path) -> bytes:
 
 
 MAGIC = re.compile(r"^(\s*)([%!].*)$")
+TIMED = re.compile(r"^(\s*)%time\s+(.*)$")  # IPython runs the statement: so do we
+ASSIGNED_MAGIC = re.compile(r"^(\s*[A-Za-z_][\w\s,.\[\]]*=)\s*([%!].*)$")  # x = !ls: x gets None
+PYTHON_CELL_MAGICS = ("%%time", "%%capture", "%%prun")  # their cell is Python, run once
 OLD_FORMATS = (1, 2, 3)  # converted to nbformat 4, which is read as it is
 FILE = "{file}"  # in a cell's place: the worker writes the submission's File "…" there
 GRADER_CELL_MARK = "autograder.notebook"  # test cells call the grader; they are not the student's code
@@ -196,9 +192,20 @@ def _is_autograder_test(cell: dict) -> bool:
     return bool(nbgrader.get("grade")) and not nbgrader.get("solution")
 
 
+def _disarmed(line: str) -> str:
+    """A line of a code cell as Python: ``%time stmt`` runs ``stmt``, ``x = !cmd`` sets x to
+    None, any other magic or shell line does nothing."""
+    if TIMED.match(line):
+        return TIMED.sub(r"\1\2", line)
+    if ASSIGNED_MAGIC.match(line):
+        return ASSIGNED_MAGIC.sub(r"\1 None  # \2", line)
+    return MAGIC.sub(r"\1pass  # \2", line)
+
+
 def cells_module(cells: list[tuple[str, str]]) -> bytes:
     """Module source running notebook cells, (place, source) pairs, in order; magics and
-    ``!shell`` lines become ``pass``, a cell magic disarms its whole cell, grader calls are
+    ``!shell`` lines are disarmed (see _disarmed), a cell magic disarms its whole cell unless
+    its body is Python run once (``%%time``, ``%%capture``), grader calls are
     dropped. A cell's place is how the student's tracebacks name it, {FILE} standing for
     the submission's ``File "…"``; its frames are compiled as ``<module path>:<place>``."""
     kept = []
@@ -206,9 +213,11 @@ def cells_module(cells: list[tuple[str, str]]) -> bytes:
         if GRADER_CELL_MARK in source:
             continue
         lines = source.splitlines()
-        if lines and lines[0].lstrip().startswith("%%"):
+        first = lines[0].split()[0] if lines and lines[0].strip() else ""
+        if first in PYTHON_CELL_MAGICS:
+            lines = ["# " + lines[0], *lines[1:]]
+        elif first.startswith("%%"):
             lines = ["# " + line for line in lines]
-        else:
-            lines = [MAGIC.sub(r"\1pass  # \2", line) for line in lines]
+        lines = [_disarmed(line) for line in lines]
         kept.append((label, "\n".join(lines) + "\n"))
     return CELL_RUNNER.format(cells=kept).encode("utf-8")

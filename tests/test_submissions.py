@@ -156,3 +156,22 @@ def test_notebook_check_in_the_kernel_names_the_cell_as_jupyter_does():
     )
     assert "your code raised:   Cell In[2], line 7, in one_hot\n" in done.stdout, done.stdout + done.stderr
     assert "exercise1.py" not in done.stdout
+
+
+def test_notebook_magics_that_run_python_keep_the_students_code(tmp_path):
+    """IPython runs the statement of ``%time`` and the body of ``%%time`` and ``%%capture``
+    cells; ``x = !cmd`` assigns. Functions defined there are the student's answer."""
+    source = SOLUTION.read_text()
+    path = tmp_path / "exercise1.ipynb"
+    path.write_text(
+        notebook(
+            "files = !ls /\nwho = %who_ls\nimport numpy as np",
+            "%%capture\nimport math",
+            "%%time\n" + source,
+            "%time probe = cross_entropy_loss(np.array([[0.5, 0.5]]), np.array([[1.0, 0.0]]))\n"
+            "assert abs(probe - math.log(2)) < 1e-9\nassert files is None",
+        )
+    )
+    result = grade_file("exercise1", path)
+    assert result.load_error is None
+    assert result.score == 10
