@@ -15,20 +15,20 @@ and under the grader; failures raise :class:`CheckFailed`, an AssertionError.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import inspect
 from collections.abc import Callable
 from typing import NoReturn
 
 from . import messages
+from .calls import Call
 from .compare import mismatch, tolerance_for
 from .diagnosis import diagnose
 from .formatting import show, show_call
 from .i18n import Text
 from .registry import CheckSpec
-from .results import Diagnosis, Failure
-from .student import Call, StudentFunction
+from .results import Failure
+from .student import StudentFunction
 from .worker.values import Made, Probe
 
 
@@ -73,7 +73,7 @@ def expect_same(
     Returns the student's call, for checks of what else it shows (how often a probe
     was called). Whether the arguments came back unmodified is for a check of its own
     (:func:`expect_unchanged`): one mistake, one deduction."""
-    reference_args, reference_kwargs = student_function.exercise.resolve_probes(copy.deepcopy((args, kwargs)))
+    reference_args, reference_kwargs = student_function.context.resolve((args, kwargs))
     expected = reference_function(*reference_args, **reference_kwargs)
     call = student_function.observe(*args, **kwargs)
     if call.error is not None:
@@ -124,20 +124,12 @@ def failure_for_call(
 ) -> Failure:
     """A failure showing the call, what was expected and received, and the known
     mistakes that explain it (imitations need ``expected``; signatures do not)."""
-    diagnoses: tuple[Diagnosis, ...] = ()
-    if call.exercise is not None:
-        exercise = call.exercise
-
-        def fresh_arguments() -> tuple[tuple, dict]:
-            return exercise.resolve_probes(copy.deepcopy((call.args, call.kwargs)))
-
-        diagnoses = diagnose(call, expected, exercise.mistakes(), fresh_arguments)
     return Failure(
         summary=summary,
         call=show_call(call.function, call.args, call.kwargs, reference_function),
         expected=show(expected) if show_expected and expected is not None else None,
         received=show(call.received) if call.error is None else None,
-        diagnoses=diagnoses,
+        diagnoses=diagnose(call, expected),
         traceback=call.error.traceback if call.error is not None and call.error.traceback else None,
     )
 
@@ -189,7 +181,7 @@ def fail(
     if call.error is not None:
         raise CheckFailed(failure_for_error(call, reference_function, expected))
     if not diagnose:
-        call = dataclasses.replace(call, exercise=None)  # failure_for_call diagnoses an exercise's calls
+        call = dataclasses.replace(call, context=None)  # failure_for_call diagnoses in the call's context
     failure = failure_for_call(call, Text(en, zh), reference_function, expected)
     if shown_expected is not None or shown_received is not None:
         failure = dataclasses.replace(

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
+from .errors import EXIT_NOT_GRADED, GradeError
 from .i18n import Text
-from .isolation.tiers import IsolationUnavailable, available_tiers, detect
+from .isolation.tiers import available_tiers, detect
 from .localized_cli import (
     LocalizedChoice,
     LocalizedFloatRange,
@@ -23,16 +24,9 @@ from .localized_cli import (
     language_in,
     option,
 )
-from .registry import UnknownExercise, all_exercises, find
-from .submission import SubmissionNotFound
+from .registry import all_exercises, find
 
-EXIT_ALL_PASSED, EXIT_SOME_FAILED, EXIT_NOT_GRADED = 0, 1, 2
-
-
-class GradeError(click.ClickException):
-    """Nothing could be graded: a clear message and exit code 2."""
-
-    exit_code = EXIT_NOT_GRADED
+EXIT_ALL_PASSED, EXIT_SOME_FAILED = 0, 1
 
 
 class ExerciseFirstGroup(LocalizedGroup):
@@ -160,30 +154,25 @@ def run(
     timeout: float,
 ) -> None:
     lang = current_language()
-    exercises = _select(exercise, lang)
+    exercises = _select(exercise)
     if seed != 0 and any(e.is_release for e in exercises):
         raise GradeError(
             Text(
                 "The local checks use fixed inputs: --seed is for the teacher's grader.",
                 "本地检查使用固定输入：--seed 只用于老师的评分程序。",
-            )(lang)
+            )
         )
     if submission is not None and exercise.lower() == "all" and submission.is_file():
         raise GradeError(
             Text(
                 "With `all`, --submission must be a folder holding exercise1.py … .",
                 "使用 `all` 时，--submission 必须是包含 exercise1.py 等文件的文件夹。",
-            )(lang)
+            )
         )
     from .api import grade
     from .worker.process import Limits
 
-    try:
-        result = grade(exercises, submission, seed=seed, limits=Limits(call_timeout=timeout))
-    except SubmissionNotFound as not_found:
-        raise GradeError(not_found.message(lang)) from None
-    except IsolationUnavailable as unavailable:
-        raise GradeError(_unavailable(unavailable, lang)) from None
+    result = grade(exercises, submission, seed=seed, limits=Limits(call_timeout=timeout))
     _emit(result, lang, output_format, output)
     sys.exit(EXIT_ALL_PASSED if result.passed else EXIT_SOME_FAILED)
 
@@ -216,7 +205,7 @@ def mistakes(exercise: str, output_format: str) -> None:
     from .catalogue import render_markdown, render_text
 
     lang = current_language()
-    exercises = _select(exercise, lang)
+    exercises = _select(exercise)
     click.echo(
         render_markdown(exercises) if output_format == "markdown" else render_text(exercises, lang), nl=False
     )
@@ -231,10 +220,7 @@ def mistakes(exercise: str, output_format: str) -> None:
 @lang_option()
 def isolation() -> None:
     lang = current_language()
-    try:
-        tier = detect()
-    except IsolationUnavailable as unavailable:
-        raise GradeError(_unavailable(unavailable, lang)) from None
+    tier = detect()
     click.echo(f"{tier.name}: {tier.summary(lang)}")
     others = [name for name in available_tiers() if name != tier.name]
     if others:
@@ -242,13 +228,6 @@ def isolation() -> None:
             Text("also available (GRADE_ISOLATION=…): ", "也可使用（GRADE_ISOLATION=…）：")(lang)
             + ", ".join(others)
         )
-
-
-def _unavailable(error: IsolationUnavailable, lang: str) -> str:
-    return Text(
-        f"GRADE_ISOLATION={error.asked} is not available here; available: {', '.join(error.available)}",
-        f"本机不支持 GRADE_ISOLATION={error.asked}；可用：{'、'.join(error.available)}",
-    )(lang)
 
 
 @main.group(
@@ -298,20 +277,13 @@ def nbgrader_commands(ctx: click.Context) -> None:
 )
 def nbgrader_init(course_dir: Path, force: bool) -> None:
     lang = current_language()
-    _teacher_only(lang)
-    from .nbgrader_course import CourseExists, write_course
+    _teacher_only()
+    from .nbgrader_course import write_course
 
     try:
         written = write_course(course_dir, lang, force=force)
-    except CourseExists as exists:
-        raise GradeError(
-            Text(
-                f"These files exist already (use --force to overwrite): {exists}",
-                f"这些文件已存在（用 --force 覆盖）：{exists}",
-            )(lang)
-        ) from None
     except OSError as error:
-        raise GradeError(Text(f"Cannot write the course: {error}", f"无法写入课程：{error}")(lang)) from None
+        raise GradeError(Text(f"Cannot write the course: {error}", f"无法写入课程：{error}")) from None
     for path in written:
         click.echo(str(path))
 
@@ -335,13 +307,10 @@ def nbgrader_init(course_dir: Path, force: bool) -> None:
 )
 def release(out_dir: Path, force: bool) -> None:
     lang = current_language()
-    _teacher_only(lang)
-    from .release import ReleaseError, build_release
+    _teacher_only()
+    from .release import build_release
 
-    try:
-        answered = build_release(out_dir, force=force)
-    except ReleaseError as error:
-        raise GradeError(error.message(lang)) from None
+    answered = build_release(out_dir, force=force)
     if answered:
         click.echo(
             Text(
@@ -354,29 +323,20 @@ def release(out_dir: Path, force: bool) -> None:
     click.echo(Text(f"Student release written to {out_dir}", f"学生版已写入 {out_dir}")(lang))
 
 
-def _teacher_only(lang: str) -> None:
+def _teacher_only() -> None:
     if any(e.is_release for e in all_exercises()):
         raise GradeError(
             Text(
                 "This is the student release: it has no reference solutions for that.",
                 "这是学生版：其中没有参考答案，无法执行此命令。",
-            )(lang)
+            )
         )
 
 
-def _select(name: str, lang: str) -> list:
+def _select(name: str) -> list:
     if name.lower() == "all":
         return all_exercises()
-    try:
-        return [find(name)]
-    except UnknownExercise:
-        names = ", ".join(e.name for e in all_exercises())
-        raise GradeError(
-            Text(
-                f"Unknown exercise '{name}'. Choose one of: {names}, or all.",
-                f"没有练习 '{name}'。可选：{names}，或 all。",
-            )(lang)
-        ) from None
+    return [find(name)]
 
 
 def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
@@ -402,7 +362,7 @@ def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
     except OSError as exc:
         click.echo(click.unstyle(text), nl=False)  # the result is not lost
         raise GradeError(
-            Text(f"Cannot write {output}: {exc.strerror}", f"无法写入 {output}：{exc.strerror}")(lang)
+            Text(f"Cannot write {output}: {exc.strerror}", f"无法写入 {output}：{exc.strerror}")
         ) from exc
     if output_format == "text":
         click.echo(Text(f"Report written to {output}", f"报告已写入 {output}")(lang), err=True)

@@ -14,53 +14,30 @@ from __future__ import annotations
 import inspect
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
+from .calls import Call
 from .compare import identical, same_numbers, tolerance_for
-from .i18n import Text
+from .mistake import Mistake
 from .results import Diagnosis
-from .student import Call
 
 # Exceptions no imitation or signature models: they mean the grader's own code is wrong, and
 # must reach the report as a grader error instead of passing for "this mistake does not apply".
 GRADER_BUGS = (NameError, ImportError, SyntaxError)
 
 
-@dataclass(frozen=True)
-class Mistake:
-    id: str
-    functions: tuple[str, ...]
-    title: Text
-    hint: Text
-    imitations: tuple[Callable, ...] = ()
-    signature: Callable[[Call, object], bool] | None = None
-
-    def diagnosis(self) -> Diagnosis:
-        return Diagnosis(self.id, self.title, self.hint)
-
-
-def diagnose(
-    call: Call,
-    expected: object,
-    mistakes: tuple[Mistake, ...],
-    fresh_arguments: Callable[[], tuple[tuple, dict]],
-) -> tuple[Diagnosis, ...]:
-    """The mistakes whose numbers match this call; ``fresh_arguments`` gives a new
-    copy of the call's arguments (with probes resolved) for each imitation.
-    Without an expected value only signatures are judged: an imitation's numbers
-    name a mistake only where they differ from the reference's."""
+def diagnose(call: Call, expected: object) -> tuple[Diagnosis, ...]:
+    """The known mistakes (of the call's context) whose numbers match this call. Without an
+    expected value only signatures are judged: an imitation's numbers name a mistake only
+    where they differ from the reference's."""
     found = []
-    for mistake in mistakes:
+    for mistake in call.context.mistakes if call.context is not None else ():
         if call.function not in mistake.functions:
             continue
         if _signature_matches(mistake, call, expected) or (
             expected is not None
-            and any(
-                _imitation_matches(imitation, call, expected, fresh_arguments)
-                for imitation in mistake.imitations
-            )
+            and any(_imitation_matches(imitation, call, expected) for imitation in mistake.imitations)
         ):
             found.append(mistake.diagnosis())
     return tuple(found)
@@ -103,13 +80,11 @@ def imitate(imitation: Callable, args: tuple, kwargs: dict) -> tuple[object, str
         return None, type(exc).__name__
 
 
-def _imitation_matches(
-    imitation: Callable, call: Call, expected: object, fresh_arguments: Callable[[], tuple[tuple, dict]]
-) -> bool:
-    args, kwargs = fresh_arguments()
+def _imitation_matches(imitation: Callable, call: Call, expected: object) -> bool:
+    args, kwargs = call.fresh_arguments()
     if not accepts(imitation, args, kwargs):
         return False
-    before = fresh_arguments()[0]
+    before = call.fresh_arguments()[0]
     imitated, raised = imitate(imitation, args, kwargs)
     if raised is not None:
         return call.error is not None and call.error.kind == "raised" and call.error.type_name == raised

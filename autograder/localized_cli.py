@@ -21,6 +21,7 @@ from typing import Any
 
 import click
 
+from .errors import GradeError
 from .i18n import LANGUAGES, Text, default_language
 
 LANG_KEY = "autograder.lang"
@@ -210,6 +211,11 @@ class LocalizedGroup(LocalizedCommand, click.Group):
             if not standalone_mode:
                 raise
             show(error, lang)
+            sys.exit(error.exit_code)
+        except GradeError as error:
+            if not standalone_mode:
+                raise
+            click.echo(ERROR.format(message=error.message(lang))(lang), err=True)
             sys.exit(error.exit_code)
         except click.Abort:
             if not standalone_mode:

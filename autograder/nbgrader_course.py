@@ -13,6 +13,7 @@ import ast
 import json
 from pathlib import Path
 
+from .errors import GradeError
 from .i18n import Text
 from .registry import Exercise, all_exercises, module_file
 
@@ -46,8 +47,17 @@ HIDDEN_NOTE = Text("hidden check, run when your work is graded", "隐藏检查�
 STATEMENT_MARKERS = {"zh": ("【中文】", "[English]"), "en": ("[English]", None)}
 
 
-class CourseExists(Exception):
+class CourseExists(GradeError):
     """The course folder already has files we would overwrite."""
+
+    def __init__(self, existing: list[Path]) -> None:
+        listed = ", ".join(str(p) for p in existing)
+        super().__init__(
+            Text(
+                f"These files exist already (use --force to overwrite): {listed}",
+                f"这些文件已存在（用 --force 覆盖）：{listed}",
+            )
+        )
 
 
 def write_course(root: Path, lang: str, *, force: bool = False) -> list[Path]:
@@ -58,7 +68,7 @@ def write_course(root: Path, lang: str, *, force: bool = False) -> list[Path]:
         planned[path] = json.dumps(exercise_notebook(exercise, lang), ensure_ascii=False, indent=1) + "\n"
     existing = [p for p in planned if p.exists()]
     if existing and not force:
-        raise CourseExists(", ".join(str(p) for p in existing))
+        raise CourseExists(existing)
     for path, text in planned.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -102,6 +102,8 @@ def verdict_outputs(test: dict | None, notice: str | None, lang: str) -> list:
     if test is None or test["status"] != "passed":
         summary = text.splitlines()[-1] if test is None else (test["output"].splitlines() or [""])[0]
         outputs.append(
-            new_output("error", ename="CheckFailed", evalue=summary, traceback=[f"CheckFailed: {summary}"])
+            new_output(
+                "error", ename="CheckNotPassed", evalue=summary, traceback=[f"CheckNotPassed: {summary}"]
+            )
         )
     return outputs

@@ -4,7 +4,7 @@
 (its input history, without the check cells), grades it once per exercise in a
 fresh ``grade`` process — which runs it in its own worker — and shows this
 check's result, for students working in Jupyter. A failed check raises
-:class:`CheckFailed`, shown as one line, not a traceback.
+:class:`CheckNotPassed`, shown as one line, not a traceback.
 
 Everything here runs in the student's kernel, so it is advice, not a score:
 ``nbgrader autograde`` never runs it (its confined kernel cannot import the
@@ -27,7 +27,7 @@ GRADING_TIMEOUT = 300
 _reports: dict[str, dict] = {}
 
 
-class CheckFailed(Exception):
+class CheckNotPassed(Exception):
     """A check of the grader did not pass."""
 
 
@@ -40,7 +40,7 @@ def check(exercise: str, check_id: str, lang: str = "en", seed: int = 0) -> None
         _reports[key] = _grade(exercise, module, lang, seed)
     test = next((t for t in _reports[key]["tests"] if t["extra_data"]["check"] == check_id), None)
     if test is None:
-        raise CheckFailed(
+        raise CheckNotPassed(
             Text(
                 f"{exercise} has no check {check_id!r}: is the grader up to date?",
                 f"{exercise} 没有名为 {check_id!r} 的检查：评分程序是否为最新版本？",
@@ -48,7 +48,7 @@ def check(exercise: str, check_id: str, lang: str = "en", seed: int = 0) -> None
         )
     print(test["output"])
     if test["status"] != "passed":
-        raise CheckFailed(test["output"].splitlines()[0] if test["output"] else check_id)
+        raise CheckNotPassed(test["output"].splitlines()[0] if test["output"] else check_id)
 
 
 def _grade(exercise: str, module: bytes, lang: str, seed: int) -> dict:
@@ -73,9 +73,9 @@ def _grade(exercise: str, module: bytes, lang: str, seed: int) -> dict:
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=GRADING_TIMEOUT)
         except subprocess.TimeoutExpired:
-            raise CheckFailed(Text("Grading took too long.", "评分超时。")(lang)) from None
+            raise CheckNotPassed(Text("Grading took too long.", "评分超时。")(lang)) from None
     if done.returncode not in (0, 1):
-        raise CheckFailed(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "grade failed")
+        raise CheckNotPassed(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "grade failed")
     return json.loads(done.stdout)
 
 
@@ -87,7 +87,7 @@ def _shell():
     shell = get_ipython() if get_ipython else None
     if shell is None:
         raise RuntimeError("check() grades the code of a Jupyter notebook; run it in a notebook cell")
-    shell.set_custom_exc((CheckFailed,), _show_failure)
+    shell.set_custom_exc((CheckNotPassed,), _show_failure)
     return shell
 
 

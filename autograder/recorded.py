@@ -16,9 +16,9 @@ import inspect
 import json
 from pathlib import Path
 
-from .diagnosis import Mistake
 from .i18n import Text
-from .worker.values import Probe, decode, encode, load_blob
+from .mistake import Mistake
+from .worker.values import Probe, decode, encode, load_blob, map_leaves
 
 FORMAT = 1
 
@@ -38,13 +38,9 @@ def call_key(args: tuple, kwargs: dict, probe_names: dict[int, str]) -> str:
 
 
 def _probes_named(value: object, probe_names: dict[int, str]) -> object:
-    if callable(value) and id(value) in probe_names:
-        return Probe(probe_names[id(value)])
-    if isinstance(value, (list, tuple)):
-        return type(value)(_probes_named(v, probe_names) for v in value)
-    if isinstance(value, dict):
-        return {k: _probes_named(v, probe_names) for k, v in value.items()}
-    return value
+    return map_leaves(
+        value, lambda v: Probe(probe_names[id(v)]) if callable(v) and id(v) in probe_names else v
+    )
 
 
 def store(value: object) -> dict:

@@ -22,14 +22,25 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .calls import CallContext
+from .errors import GradeError
 from .i18n import Text
 
 CHECKS_DIR = Path(__file__).parent / "checks"
 NAME_PATTERN = re.compile(r"^exercise(\d+)$")
 
 
-class UnknownExercise(LookupError):
-    pass
+class UnknownExercise(GradeError):
+    """No exercise goes by that name."""
+
+    def __init__(self, name: str) -> None:
+        names = ", ".join(e.name for e in all_exercises())
+        super().__init__(
+            Text(
+                f"Unknown exercise '{name}'. Choose one of: {names}, or all.",
+                f"没有练习 '{name}'。可选：{names}，或 all。",
+            )
+        )
 
 
 def module_file(name: str) -> Path:
@@ -147,19 +158,9 @@ class Exercise:
             raise LookupError(f"{self.name} has no probe {name}")
         return function
 
-    def resolve_probes(self, value: Any) -> Any:
-        """Replace every Probe in ``value`` by the grader-side function of that name."""
-        from .worker.values import Probe
-
-        if isinstance(value, Probe):
-            return self.probe(value.name)
-        if isinstance(value, tuple):
-            return tuple(self.resolve_probes(v) for v in value)
-        if isinstance(value, list):
-            return [self.resolve_probes(v) for v in value]
-        if isinstance(value, dict):
-            return {k: self.resolve_probes(v) for k, v in value.items()}
-        return value
+    def context(self) -> CallContext:
+        """What this exercise's checks judge the student's calls with; taken once per grading."""
+        return CallContext(tuple(self.mistakes()), self.probe)
 
 
 @cache

@@ -15,13 +15,14 @@ import shutil
 from pathlib import Path
 
 from .diagnosis import accepts, imitate
+from .errors import GradeError
 from .i18n import Text
 from .recorded import FORMAT, call_key, store
 from .registry import CHECKS_DIR, Exercise, all_exercises, module_file
 from .runner import check_rng, run_check
 from .student import StudentModule, WorkerSession
 from .submission import read_source
-from .worker.values import Probe
+from .worker.values import Probe, map_leaves
 
 PACKAGE_DIR = Path(__file__).parent
 # teacher-side modules a student has no use for
@@ -76,10 +77,8 @@ passing every local check does not guarantee full marks.
 """
 
 
-class ReleaseError(Exception):
-    def __init__(self, message: Text) -> None:
-        super().__init__(message.en)
-        self.message = message
+class ReleaseError(GradeError):
+    """The release cannot be built as asked."""
 
 
 def build_release(out_dir: Path, *, force: bool = False) -> list[str]:
@@ -225,13 +224,9 @@ def _without_functions(source: str, names: set[str]) -> str:
 
 
 def _probe_names_in(value: object) -> set[str]:
-    if isinstance(value, Probe):
-        return {value.name}
-    if isinstance(value, (list, tuple)):
-        return set().union(*(_probe_names_in(v) for v in value)) if value else set()
-    if isinstance(value, dict):
-        return _probe_names_in(list(value.values()))
-    return set()
+    found: set[str] = set()
+    map_leaves(value, lambda v: found.add(v.name) if isinstance(v, Probe) else None)
+    return found
 
 
 def record_public_checks(exercise: Exercise) -> dict:
@@ -239,7 +234,8 @@ def record_public_checks(exercise: Exercise) -> dict:
     every imitation of a mistake on every student call."""
     real = exercise.reference()
     probe_names = exercise.probe_names()
-    mistakes = exercise.mistakes()
+    context = exercise.context()
+    mistakes = context.mistakes
     calls: dict[str, dict[str, dict]] = {}
     imitations: list[list[dict[str, object]]] = [[{} for _ in mistake.imitations] for mistake in mistakes]
     probes_used: set[str] = set()
@@ -265,7 +261,7 @@ def record_public_checks(exercise: Exercise) -> dict:
                 if function not in mistake.functions:
                     continue
                 for imitation, table in zip(mistake.imitations, answers, strict=True):
-                    resolved_args, resolved_kwargs = exercise.resolve_probes(copy.deepcopy((args, kwargs)))
+                    resolved_args, resolved_kwargs = context.resolve((args, kwargs))
                     if accepts(imitation, resolved_args, resolved_kwargs):
                         value, raised = imitate(imitation, resolved_args, resolved_kwargs)
                         table[key] = {"raises": raised} if raised else store(value)
@@ -278,7 +274,7 @@ def record_public_checks(exercise: Exercise) -> dict:
         preload=exercise.worker_preload,
     )
     try:
-        fixtures = {"student": StudentModule(session, exercise), "reference": RecordingReference()}
+        fixtures = {"student": StudentModule(session, context), "reference": RecordingReference()}
         for check in exercise.checks():
             if check.spec.hidden:
                 continue

@@ -24,7 +24,7 @@ def run_exercise(exercise: Exercise, session: WorkerSession, seed: int) -> Exerc
     load_error = session.ensure_loaded()
     if load_error is not None:
         return not_graded(exercise, load_failure(load_error), session.printed())
-    fixtures = {"student": StudentModule(session, exercise), "reference": exercise.reference()}
+    fixtures = {"student": StudentModule(session, exercise.context()), "reference": exercise.reference()}
     results = []
     for check in checks:
         failure = run_check(check, fixtures, check_rng(seed, exercise.name, check.id))

@@ -19,10 +19,11 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
+from .calls import Call, CallContext, ErrorKind, StudentError
 from .inert import inert, inert_value
 from .isolation.sandbox import Sandbox, build_matplotlib_cache, remove_run_folder
 from .isolation.tiers import detect
@@ -37,53 +38,8 @@ from .worker.process import (
     scrubbed_environment,
 )
 
-if TYPE_CHECKING:
-    from .registry import Exercise
-
 Read = TypeVar("Read")
 MAX_CALLBACKS = 1000  # calls of probes per student call; central differences on 12 entries need 24
-
-
-@dataclass(frozen=True)
-class StudentError:
-    """Why a call gave no value. ``kind`` is one of: raised, not-implemented,
-    missing, timeout, crashed, import-failed, unreadable."""
-
-    kind: str
-    type_name: str = ""
-    message: str = ""
-    traceback: str = ""
-
-
-@dataclass
-class Call:
-    """One call of a student function: what went in, what came back."""
-
-    function: str
-    args: tuple
-    kwargs: dict
-    received: object = None
-    error: StudentError | None = None
-    args_after: tuple | None = None
-    kwargs_after: dict | None = None
-    probe_calls: dict[str, int] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
-    exercise: Exercise | None = None
-
-    def changed_arguments(self) -> list[str]:
-        """Positions (``#0``) or names of the arguments the student's code modified."""
-        from .compare import identical
-
-        changed = []
-        if self.args_after is not None:
-            changed += [
-                f"#{i}"
-                for i, (a, b) in enumerate(zip(self.args, self.args_after, strict=True))
-                if not identical(a, b)
-            ]
-        if self.kwargs_after is not None:
-            changed += [k for k, v in self.kwargs.items() if not identical(v, self.kwargs_after.get(k))]
-        return changed
 
 
 class StudentCallFailed(Exception):
@@ -308,7 +264,7 @@ def _error_from_reply(reply: dict, raw: list[bytes], import_failed: bool = False
     ):
         raise ProtocolError("malformed error reply")
     type_name = inert(error["type"][:100])
-    kind = "raised"
+    kind: ErrorKind = "raised"
     if type_name == "NotImplementedError":
         kind = "not-implemented"
     elif type_name == "MissingFunction":
@@ -322,17 +278,16 @@ def _error_from_reply(reply: dict, raw: list[bytes], import_failed: bool = False
 
 def _tokenised(value: object, tokens: dict[str, str]) -> object:
     """``value`` with each Probe replaced by one standing for a fresh token of this call."""
-    from .worker.values import Probe
+    from .worker.values import Probe, map_leaves
 
-    if isinstance(value, Probe):
-        token = next((t for t, name in tokens.items() if name == value.name), None) or secrets.token_hex(8)
-        tokens[token] = value.name
+    def tokenised(leaf: object) -> object:
+        if not isinstance(leaf, Probe):
+            return leaf
+        token = next((t for t, name in tokens.items() if name == leaf.name), None) or secrets.token_hex(8)
+        tokens[token] = leaf.name
         return Probe(token)
-    if isinstance(value, (list, tuple)):
-        return type(value)(_tokenised(v, tokens) for v in value)
-    if isinstance(value, dict):
-        return {k: _tokenised(v, tokens) for k, v in value.items()}
-    return value
+
+    return map_leaves(value, tokenised)
 
 
 def _callback_answer(
@@ -380,16 +335,16 @@ class StudentFunction:
     """One function of the student's module, called across the boundary."""
 
     def __init__(
-        self, session: WorkerSession, exercise: Exercise, name: str, convert: str | None = None
+        self, session: WorkerSession, context: CallContext, name: str, convert: str | None = None
     ) -> None:
         self.session = session
-        self.exercise = exercise
+        self.context = context
         self.name = name
         self.convert = convert
 
     def observe(self, *args, **kwargs) -> Call:
-        call = self.session.call(self.name, args, kwargs, self.convert, self.exercise.probe)
-        call.exercise = self.exercise
+        call = self.session.call(self.name, args, kwargs, self.convert, self.context.probe)
+        call.context = self.context
         return call
 
     def __call__(self, *args, **kwargs):
@@ -402,16 +357,16 @@ class StudentFunction:
 class StudentModule:
     """The submission as a module: ``student.softmax`` is a :class:`StudentFunction`."""
 
-    def __init__(self, session: WorkerSession, exercise: Exercise) -> None:
+    def __init__(self, session: WorkerSession, context: CallContext) -> None:
         self._session = session
-        self._exercise = exercise
+        self._context = context
 
     def __getattr__(self, name: str) -> StudentFunction:
         if name.startswith("_"):
             raise AttributeError(name)
-        return StudentFunction(self._session, self._exercise, name)
+        return StudentFunction(self._session, self._context, name)
 
     def converted(self, name: str, convert: str) -> StudentFunction:
         """``name``, with its result turned into plain data on the worker side by the
         exercise's converter ``convert``."""
-        return StudentFunction(self._session, self._exercise, name, convert)
+        return StudentFunction(self._session, self._context, name, convert)

@@ -37,7 +37,7 @@ def measure(tier: str) -> dict[str, float]:
     session = WorkerSession(read_source(exercise.reference_path), exercise.name, exercise.converters_path)
     session.ensure_loaded()
     startup = time.perf_counter() - started
-    student = StudentModule(session, exercise)
+    student = StudentModule(session, exercise.context())
     started = time.perf_counter()
     for _ in range(CALLS):
         student.one_hot([0, 2, 1], 3)

@@ -38,7 +38,7 @@ def test_correct_submission_scores_full_marks_for_every_seed(exercise_name, path
     failures = {}
     try:
         assert session.ensure_loaded() is None
-        fixtures = {"student": StudentModule(session, exercise), "reference": exercise.reference()}
+        fixtures = {"student": StudentModule(session, exercise.context()), "reference": exercise.reference()}
         for check in exercise.checks():
             seeds = SEEDS if "rng" in inspect.signature(check.function).parameters else SEEDS[:1]
             for seed in seeds:

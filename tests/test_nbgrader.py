@@ -218,4 +218,4 @@ def test_students_validating_their_notebook_see_the_check_cells_feedback(course)
         cwd=course,
     )
     assert "VALIDATION FAILED" in stubs
-    assert "CheckFailed: `one_hot` is not implemented yet" in stubs
+    assert "CheckNotPassed: `one_hot` is not implemented yet" in stubs

@@ -106,7 +106,7 @@ def test_worker_sees_exactly_the_scrubbed_environment(tier, monkeypatch):
     source = b"import os\ndef one_hot(labels, num_classes):\n    return dict(os.environ)\n"
     session = WorkerSession(source, "exercise1")
     try:
-        seen = StudentModule(session, find("exercise1")).one_hot([0], 1)
+        seen = StudentModule(session, find("exercise1").context()).one_hot([0], 1)
     finally:
         session.close()
         tiers.detect.cache_clear()
@@ -123,7 +123,7 @@ def test_objects_that_are_not_plain_data_do_not_cross(tmp_path):
 
 def test_worker_is_gone_after_grading(tmp_path):
     session = WorkerSession(SOLUTION.encode(), "exercise1")
-    StudentModule(session, find("exercise1")).one_hot([0], 2)
+    StudentModule(session, find("exercise1").context()).one_hot([0], 2)
     pid = session._worker.process.pid
     session.close()
     with pytest.raises(ProcessLookupError):

@@ -29,7 +29,7 @@ def exercise(request):
 def student(request, exercise):
     path = Path(request.config.getoption("--submission") or exercise.reference_path)
     session = WorkerSession(read_source(path), exercise.name, exercise.converters_path)
-    yield StudentModule(session, exercise)
+    yield StudentModule(session, exercise.context())
     session.close()
 
 

@@ -29,6 +29,7 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 
+from ..errors import GradeError
 from ..i18n import Text
 from . import bubblewrap, landlock
 
@@ -93,9 +94,16 @@ TIERS = {
 }
 
 
-class IsolationUnavailable(Exception):
+class IsolationUnavailable(GradeError):
+    """GRADE_ISOLATION asks for a tier this machine cannot give."""
+
     def __init__(self, asked: str, available: list[str]) -> None:
-        super().__init__(asked)
+        super().__init__(
+            Text(
+                f"GRADE_ISOLATION={asked} is not available here; available: {', '.join(available)}",
+                f"本机不支持 GRADE_ISOLATION={asked}；可用：{'、'.join(available)}",
+            )
+        )
         self.asked = asked
         self.available = available
 

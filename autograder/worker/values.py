@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -167,3 +169,15 @@ def load_blob(blob: bytes) -> np.ndarray:
         raise ProtocolError("array size does not match its header")
     data = np.frombuffer(blob, dtype=dtype, count=count, offset=stream.tell())
     return data.reshape(shape, order="F" if fortran else "C").copy()
+
+
+def map_leaves(value: Any, leaf: Callable[[Any], Any]) -> Any:
+    """``value`` with each item inside its lists, tuples and dicts (and ``value`` itself when
+    it is none of those) replaced by ``leaf(item)``: the one walk over call arguments."""
+    if isinstance(value, list):
+        return [map_leaves(v, leaf) for v in value]
+    if isinstance(value, tuple):
+        return tuple(map_leaves(v, leaf) for v in value)
+    if isinstance(value, dict):
+        return {k: map_leaves(v, leaf) for k, v in value.items()}
+    return leaf(value)

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from ...diagnosis import Mistake
 from ...i18n import Text
+from ...mistake import Mistake
 
 LOSSES = ("cross_entropy_loss", "cross_entropy_from_labels")
 

@@ -13,8 +13,8 @@ import math
 
 import numpy as np
 
-from ...diagnosis import Mistake
 from ...i18n import Text
+from ...mistake import Mistake
 
 SOFTMAX = "softmax"
 LOSS = "softmax_cross_entropy"

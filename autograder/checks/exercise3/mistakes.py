@@ -5,8 +5,8 @@ import math
 import numpy as np
 
 from ...compare import same_numbers, tolerance_for
-from ...diagnosis import Mistake
 from ...i18n import Text
+from ...mistake import Mistake
 
 LOGIT_FUNCTIONS = ("sigmoid", "bce_grad_logit", "mse_sigmoid_grad_logit", "bce_curvature")
 

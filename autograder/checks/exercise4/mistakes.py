@@ -8,8 +8,8 @@ the helpers of ``plot_data``, which the checks use too).
 import numpy as np
 
 from ...compare import same_numbers, tolerance_for
-from ...diagnosis import Mistake
 from ...i18n import Text
+from ...mistake import Mistake
 from .plot_data import curve_lines, follows, minus_ln, plot_lines
 
 

@@ -11,9 +11,9 @@ from typing import NoReturn
 
 import numpy as np
 
+from ...calls import Call
 from ...checking import Made, check, expect_same, expect_unchanged, fail
 from ...i18n import Text
-from ...student import Call
 from .plot_data import (
     CURVES,
     LOG_MIN_POINTS,

@@ -10,13 +10,13 @@ number of calls of f — is read from the call (``args_after``, ``probe_calls``)
 
 from __future__ import annotations
 
-import copy
 import numbers
 
 import numpy as np
 
-from ...diagnosis import Mistake, imitate
+from ...diagnosis import imitate
 from ...i18n import Text
+from ...mistake import Mistake
 from .verdict import DEFAULT_TOL, check_result_problem, same_check_result, single_number
 
 DEFAULT_H = 1e-5
@@ -187,7 +187,7 @@ def _reproduces(*imitations):
     def signature(call, expected) -> bool:
         tol = _argument(call, "tol", DEFAULT_TOL)
         for imitation in imitations:
-            args, kwargs = call.exercise.resolve_probes(copy.deepcopy((call.args, call.kwargs)))
+            args, kwargs = call.fresh_arguments()
             imitated, raised = imitate(imitation, args, kwargs)
             if raised is not None:  # the mistake makes the code raise
                 if call.error is not None and call.error.kind == "raised" and call.error.type_name == raised:

@@ -8,8 +8,6 @@ reference to about 1e-10, while a forward difference is off by about h·f''/2
 (1e-5 for Σx², up to 4.5e-5 for Σ sin 3x), 3 to 500 times the tolerance.
 """
 
-import copy
-
 import numpy as np
 
 from ...checking import Probe, check, expect_same, expect_unchanged, fail
@@ -46,7 +44,7 @@ def expect_check(student, reference, f, grad_f, x, **kwargs):
     reference's is, close to the reference's when it is large (x is test_x_left_exactly's)."""
     args = (Probe(f), Probe(grad_f), x)
     function = student.gradient_check
-    reference_args, reference_kwargs = function.exercise.resolve_probes(copy.deepcopy((args, kwargs)))
+    reference_args, reference_kwargs = function.context.resolve((args, kwargs))
     expected = reference.gradient_check(*reference_args, **reference_kwargs)
     call = function.observe(*args, **kwargs)
     if call.error is not None:
