@@ -15,7 +15,7 @@ from .i18n import Text
 from .isolation.tiers import detect
 from .registry import Exercise
 from .results import ExerciseResult, Failure, GradeRun
-from .student import WorkerSession
+from .session import WorkerSession
 from .submission import SubmissionNotFound, UnreadableSubmission, locate, read_source, shown_path
 from .worker.process import Limits
 

@@ -13,18 +13,16 @@ from __future__ import annotations
 
 import difflib
 import inspect
-import math
-import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 import click
 
+from .cli_language import LANG_KEY, language, language_in
 from .errors import GradeError
-from .i18n import LANGUAGES, Text, default_language
+from .i18n import Text
 
-LANG_KEY = "autograder.lang"
 EXIT_USAGE = 2  # click's code for a usage error
 
 USAGE = Text("Usage: ", "用法：")
@@ -45,41 +43,6 @@ MISSING_ARGUMENT = Text("Missing argument {name}.", "缺少参数 {name}。")
 MISSING_OPTION = Text("Missing option {name}.", "缺少选项 {name}。")
 EXTRA_ARGUMENTS = Text("Unexpected extra arguments: {arguments}.", "多余的参数：{arguments}。")
 INVALID_VALUE = Text("Invalid value for {name}: {reason}", "{name} 的值无效：{reason}")
-NOT_A_CHOICE = Text("{value} is not one of {choices}.", "{value} 不是可选值（{choices}）之一。")
-NOT_AN_INTEGER = Text("{value} is not a whole number.", "{value} 不是整数。")
-NOT_A_NUMBER = Text("{value} is not a number.", "{value} 不是数。")
-OUT_OF_RANGE = Text("{value} is not between {low} and {high}.", "{value} 不在 {low} 到 {high} 之间。")
-IS_A_FOLDER = Text("{value} is a folder.", "{value} 是一个文件夹。")
-IS_A_FILE = Text("{value} is a file.", "{value} 是一个文件。")
-UNUSABLE_PATH = Text("{value} cannot be used.", "{value} 无法使用。")
-
-
-def language_in(args: Sequence[str]) -> str:
-    """The language a command line asks for (``--lang X`` or ``--lang=X`` before any
-    ``--``), else the environment's."""
-    chosen = default_language()
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and index + 1 < len(args):
-            value = args[index + 1]
-        elif arg.startswith("--lang="):
-            value = arg.removeprefix("--lang=")
-        else:
-            continue
-        if value in LANGUAGES:
-            chosen = value  # the last one counts, as in click
-    return chosen
-
-
-def language(ctx: click.Context | None) -> str:
-    """The language of this run, as decided when its command line was read."""
-    lang = ctx.meta.get(LANG_KEY) if ctx is not None else None
-    return lang if isinstance(lang, str) else default_language()
-
-
-def current_language() -> str:
-    return language(click.get_current_context(silent=True))
 
 
 class LocalizedContext(click.Context):
@@ -89,18 +52,6 @@ class LocalizedContext(click.Context):
         super().__init__(*args, **kwargs)
         if lang is not None:
             self.meta[LANG_KEY] = lang
-
-
-class LocalizedOption(click.Option):
-    """An option whose help is a Text."""
-
-    def __init__(self, param_decls: Sequence[str] | None = None, *, help: Text, **attrs: Any) -> None:
-        super().__init__(param_decls, help=help.en, **attrs)
-        self.help_text = help
-
-    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        record = super().get_help_record(ctx)
-        return None if record is None else (record[0], self.help_text(language(ctx)))
 
 
 class LocalizedCommand(click.Command):
@@ -124,7 +75,7 @@ class LocalizedCommand(click.Command):
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE(language(ctx)))
+        formatter.write_usage(ctx.command_path.rstrip(), " ".join(pieces), prefix=USAGE(language(ctx)))
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_paragraph()
@@ -240,7 +191,7 @@ def show(error: click.ClickException, lang: str) -> None:
     """An error as click would show it (usage line, hint, message), in ``lang``."""
     if isinstance(error, click.UsageError) and error.ctx is not None:
         click.echo(error.ctx.get_usage(), err=True)
-        click.echo(TRY_HELP.format(command=error.ctx.command_path)(lang) + "\n", err=True)
+        click.echo(TRY_HELP.format(command=error.ctx.command_path.rstrip())(lang) + "\n", err=True)
     click.echo(ERROR.format(message=describe(error, lang))(lang), err=True)
 
 
@@ -267,71 +218,3 @@ def _param_name(error: click.BadParameter) -> str:
         hint = error.param.get_error_hint(error.ctx) if error.ctx is not None else error.param.name
         return str(hint)
     return str(error.param_hint or "")
-
-
-# ---- parameter types that fail in the run's language ------------------------------------
-
-
-def _fail(param_type: click.ParamType, text: Text, value: Any, param: Any, ctx: Any, **more: Any) -> Any:
-    param_type.fail(text.format(value=repr(value), **more)(language(ctx)), param, ctx)
-
-
-class LocalizedChoice(click.Choice):
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        try:
-            return super().convert(value, param, ctx)
-        except click.BadParameter:
-            return _fail(self, NOT_A_CHOICE, value, param, ctx, choices=", ".join(map(str, self.choices)))
-
-
-class LocalizedInt(click.types.IntParamType):
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        try:
-            return super().convert(value, param, ctx)
-        except click.BadParameter:
-            return _fail(self, NOT_AN_INTEGER, value, param, ctx)
-
-
-class LocalizedFloatRange(click.FloatRange):
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        try:
-            finite = math.isfinite(float(value))
-        except (TypeError, ValueError):
-            finite = False
-        if not finite:
-            return _fail(self, NOT_A_NUMBER, value, param, ctx)
-        try:
-            return super().convert(value, param, ctx)
-        except click.BadParameter:
-            return _fail(self, OUT_OF_RANGE, value, param, ctx, low=f"{self.min:g}", high=f"{self.max:g}")
-
-
-class LocalizedPath(click.Path):
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        try:
-            return super().convert(value, param, ctx)
-        except click.BadParameter:
-            if os.path.isdir(value):
-                return _fail(self, IS_A_FOLDER, os.fsdecode(value), param, ctx)
-            if os.path.isfile(value):
-                return _fail(self, IS_A_FILE, os.fsdecode(value), param, ctx)
-            return _fail(self, UNUSABLE_PATH, os.fsdecode(value), param, ctx)
-
-
-def lang_option() -> Any:
-    """``--lang``: read before parsing (:func:`language_in`); here for the help and its check."""
-    return click.option(
-        "--lang",
-        cls=LocalizedOption,
-        type=LocalizedChoice(LANGUAGES),
-        expose_value=False,
-        help=Text(
-            "Language of the output (default: GRADE_LANG, else the locale).",
-            "输出的语言（默认：GRADE_LANG，否则由系统区域设置决定）。",
-        ),
-    )
-
-
-def option(*param_decls: str, help: Text, **attrs: Any) -> Any:
-    """click.option with its help in both languages."""
-    return click.option(*param_decls, cls=LocalizedOption, help=help, **attrs)

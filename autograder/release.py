@@ -20,7 +20,8 @@ from .i18n import Text
 from .recorded import FORMAT, call_key, store
 from .registry import CHECKS_DIR, Exercise, all_exercises, module_file
 from .runner import check_rng, run_check
-from .student import StudentModule, WorkerSession
+from .session import WorkerSession
+from .student import StudentModule
 from .submission import read_source
 from .worker.values import Probe, map_leaves
 

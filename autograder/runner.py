@@ -8,10 +8,12 @@ import zlib
 import numpy as np
 
 from . import messages
+from .calls import StudentError
 from .checking import CheckFailed, failure_for_error
 from .registry import CheckDef, Exercise
 from .results import CheckResult, ExerciseResult, Failure
-from .student import StudentCallFailed, StudentError, StudentModule, WorkerSession
+from .session import WorkerSession
+from .student import StudentCallFailed, StudentModule
 
 
 def check_rng(seed: int, exercise: str, check_id: str) -> np.random.Generator:

@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from autograder.isolation import tiers
 from autograder.registry import find
 from autograder.runner import check_rng, run_check
-from autograder.student import StudentModule, WorkerSession
+from autograder.session import WorkerSession
+from autograder.student import StudentModule
 from autograder.submission import read_source
 
 CALLS = 200

@@ -106,6 +106,15 @@ def test_bad_option_exits_2(runner):
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("args", [["3", "--bogus"], ["exercise3", "--seed"], ["3", "--help"]])
+def test_no_usage_line_names_a_command_the_user_never_typed(args, lang):
+    done = subprocess.run([GRADE, *args, "--lang", lang], capture_output=True, text=True)
+    shown = done.stdout + done.stderr
+    assert "grade [" in shown, shown
+    assert "grade run" not in shown
+
+
 def test_syntax_error_is_graded_zero_and_exits_1(runner, tmp_path):
     broken = tmp_path / "my_draft.py"
     broken.write_text("def one_hot(labels, num_classes)\n    return 1\n")

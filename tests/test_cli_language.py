@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from autograder.cli import main
-from autograder.localized_cli import (
+from autograder.localized_cli import LocalizedCommand
+from autograder.localized_params import (
     LocalizedChoice,
-    LocalizedCommand,
     LocalizedFloatRange,
     LocalizedInt,
     LocalizedOption,
@@ -99,8 +99,8 @@ def test_option_without_its_value_at_the_end(runner, lang, message):
 def test_usage_error_shows_the_usage_line_and_where_help_is(runner):
     result = invoke(runner, ["3", "--bogus", "--lang", "zh"])
     assert result.stderr.splitlines()[:2] == [
-        "用法：grade run [选项] EXERCISE",
-        "用 'grade run --help' 查看帮助。",
+        "用法：grade [选项] EXERCISE",
+        "用 'grade --help' 查看帮助。",
     ]
 
 

@@ -8,7 +8,8 @@ from conftest import ROOT, SUBMISSIONS, diagnosed_ids, grade_file
 
 from autograder.registry import all_exercises, find
 from autograder.runner import check_rng, run_check
-from autograder.student import StudentModule, WorkerSession
+from autograder.session import WorkerSession
+from autograder.student import StudentModule
 from autograder.submission import read_source
 
 CORRECT_FILES = sorted(p for p in SUBMISSIONS.glob("exercise*/correct/*") if p.suffix in (".py", ".ipynb"))

@@ -16,7 +16,8 @@ from conftest import PR_SET_CHILD_SUBREAPER, PROTECTING, ROOT, grade_file, lefto
 
 from autograder.isolation import bubblewrap, tiers
 from autograder.registry import find
-from autograder.student import StudentModule, WorkerSession
+from autograder.session import WorkerSession
+from autograder.student import StudentModule
 from autograder.worker.process import Limits
 from autograder.worker.tree import descendants
 

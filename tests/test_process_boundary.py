@@ -8,7 +8,8 @@ from conftest import ROOT, grade_file
 
 from autograder.isolation import tiers
 from autograder.registry import find
-from autograder.student import StudentModule, WorkerSession
+from autograder.session import WorkerSession
+from autograder.student import StudentModule
 from autograder.worker.process import Limits, scrubbed_environment
 
 SOLUTION = (ROOT / "solutions" / "exercise1.py").read_text()

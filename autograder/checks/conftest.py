@@ -11,7 +11,8 @@ import pytest
 
 from autograder.registry import find
 from autograder.runner import check_rng
-from autograder.student import StudentModule, WorkerSession
+from autograder.session import WorkerSession
+from autograder.student import StudentModule
 from autograder.submission import read_source
 
 
