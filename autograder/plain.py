@@ -108,6 +108,8 @@ class Schema(Generic[R]):
         """Check that every annotation of ``record`` can be loaded, learning the records inside."""
         if record in self._fields:
             return
+        if any(known.__name__ == record.__name__ for known in self._fields):
+            raise TypeError(f"two records named {record.__name__}: a tag names one")
         hints = typing.get_type_hints(record)
         self._fields[record] = {f.name: hints[f.name] for f in dataclasses.fields(record)}
         if TAG in self._fields[record]:
@@ -124,10 +126,10 @@ class Schema(Generic[R]):
         elif origin in (typing.Union, types.UnionType):
             for alternative in args:
                 self._learn_hint(alternative)
-        elif (origin is tuple and len(args) == 2 and args[1] is Ellipsis) or (
-            origin is dict and args[0] is str
-        ):
-            self._learn_hint(args[-2] if origin is tuple else args[1])
+        elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            self._learn_hint(args[0])
+        elif origin is dict and args[0] is str:
+            self._learn_hint(args[1])
         else:
             raise TypeError(f"{hint} is not a shape of plain data")
 

@@ -196,7 +196,7 @@ def test_text_that_is_not_json_is_refused():
     assert refused.value.message.zh.startswith("$：不是 JSON（")
 
 
-def test_a_record_the_plain_data_cannot_hold_is_refused_when_its_schema_is_made():
+def test_records_the_plain_data_cannot_hold_are_refused_when_their_schema_is_made():
     from dataclasses import dataclass
 
     @dataclass(frozen=True)
@@ -205,6 +205,18 @@ def test_a_record_the_plain_data_cannot_hold_is_refused_when_its_schema_is_made(
 
     with pytest.raises(TypeError, match="is not a shape of plain data"):
         Schema(Holds, version=1)
+
+    @dataclass(frozen=True)
+    class Text:  # a second record of that name: a tag could not tell them apart
+        en: str
+
+    @dataclass(frozen=True)
+    class Twice:
+        mine: Text
+        theirs: Diagnosis
+
+    with pytest.raises(TypeError, match="two records named Text"):
+        Schema(Twice, version=1)
 
 
 KERNEL_SESSION = """
