@@ -118,11 +118,13 @@ def list_exercises() -> None:
 @option(
     "--format",
     "output_format",
-    type=LocalizedChoice(["text", "json"]),
+    type=LocalizedChoice(["text", "json", "model"]),
     default="text",
     help=Text(
-        "text for people; json is Gradescope's results.json.",
-        "text 供人阅读；json 是 Gradescope 的 results.json 格式。",
+        "text for people; json is Gradescope's results.json; model is the full results as the "
+        "grader's own data, for programs.",
+        "text 供人阅读；json 是 Gradescope 的 results.json 格式；model 是评分程序自己的完整结果数据，"
+        "供程序读取。",
     ),
 )
 @option(
@@ -246,6 +248,11 @@ def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
 
         text = json.dumps(results_json(result, lang), ensure_ascii=False, indent=2) + "\n"
         color: bool | None = False
+    elif output_format == "model":
+        from .results import GRADE_RUN_SCHEMA
+
+        text = GRADE_RUN_SCHEMA.dumps(result, indent=2) + "\n"
+        color = False
     else:
         from .writers.terminal import render
 

@@ -25,13 +25,6 @@ class Text:
             self.zh.format(**{k: v.zh if isinstance(v, Text) else v for k, v in values.items()}),
         )
 
-    def to_dict(self) -> dict[str, str]:
-        return {"en": self.en, "zh": self.zh}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, str]) -> Text:
-        return cls(en=data["en"], zh=data["zh"])
-
 
 def default_language() -> str:
     """zh when the locale says Chinese, else en (GRADE_LANG overrides the locale)."""

@@ -29,7 +29,8 @@ from .i18n import Text
 from .isolation.tiers import TIERS
 from .nbgrader_course import TEST_CELL_PREFIX
 from .registry import all_exercises
-from .writers.gradescope import results_json
+from .results import CheckResult, ExerciseResult
+from .writers.feedback import check_output
 
 RESULT = "autograder_run"  # the resources key between the two preprocessors
 NOT_A_CHECK = Text(
@@ -68,18 +69,18 @@ class RecordVerdicts(NbGraderPreprocessor):
         run = resources.get(RESULT)
         if run is None:
             return nb, resources
-        tests = {t["extra_data"]["check"]: t for t in results_json(run, self.lang)["tests"]}
+        checks = {c.check: (e, c) for e in run.exercises for c in e.checks}
         notice = self._isolation_notice(run.isolation)
         for cell in nb.cells:
             if cell.cell_type != "code" or not is_grade(cell) or is_solution(cell):
                 continue
             grade_id = cell.metadata["nbgrader"]["grade_id"]
-            test = (
-                tests.get(grade_id[len(TEST_CELL_PREFIX) :])
+            found = (
+                checks.get(grade_id[len(TEST_CELL_PREFIX) :])
                 if grade_id.startswith(TEST_CELL_PREFIX)
                 else None
             )
-            cell.outputs = verdict_outputs(test, notice, self.lang)
+            cell.outputs = verdict_outputs(found, notice, self.lang)
             cell.execution_count = None
             notice = None  # once, on the first test cell
         return nb, resources
@@ -93,14 +94,13 @@ class RecordVerdicts(NbGraderPreprocessor):
         return notice
 
 
-def verdict_outputs(test: dict | None, notice: str | None, lang: str) -> list:
+def verdict_outputs(found: tuple[ExerciseResult, CheckResult] | None, notice: str | None, lang: str) -> list:
     """Our feedback as a test cell's outputs; an error output (0 points) unless it passed."""
-    text = test["output"] if test is not None else NOT_A_CHECK(lang)
-    if notice:
-        text = f"{notice}\n\n{text}"
+    output = check_output(*found, lang) if found is not None else NOT_A_CHECK(lang)
+    text = f"{notice}\n\n{output}" if notice else output
     outputs = [new_output("stream", name="stdout", text=text + "\n")]
-    if test is None or test["status"] != "passed":
-        summary = text.splitlines()[-1] if test is None else (test["output"].splitlines() or [""])[0]
+    if found is None or not found[1].passed:
+        summary = (output.splitlines() or [""])[0]
         outputs.append(
             new_output(
                 "error", ename="CheckNotPassed", evalue=summary, traceback=[f"CheckNotPassed: {summary}"]

@@ -20,11 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .calls import CallContext
 from .errors import GradeError
 from .i18n import Text
+
+if TYPE_CHECKING:
+    from .recorded import ReleaseRecord
 
 CHECKS_DIR = Path(__file__).parent / "checks"
 NAME_PATTERN = re.compile(r"^exercise(\d+)$")
@@ -120,11 +123,11 @@ class Exercise:
 
     @property
     def hidden_checks_not_run(self) -> int:
-        return _record(self.name)["hidden_checks"] if self.is_release else 0
+        return _record(self.name).hidden_checks if self.is_release else 0
 
     @property
     def hidden_points_not_run(self) -> float:
-        return _record(self.name)["hidden_points"] if self.is_release else 0.0
+        return _record(self.name).hidden_points if self.is_release else 0.0
 
     def probe_names(self) -> dict[int, str]:
         """Grader-side probe functions by identity, so recorded calls can name them."""
@@ -164,7 +167,7 @@ class Exercise:
 
 
 @cache
-def _record(name: str) -> dict:
+def _record(name: str) -> ReleaseRecord:
     from .recorded import load
 
     return load(CHECKS_DIR / name / "recorded.json")

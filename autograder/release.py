@@ -10,14 +10,13 @@ from __future__ import annotations
 import ast
 import copy
 import inspect
-import json
 import shutil
 from pathlib import Path
 
 from .diagnosis import accepts, imitate
 from .errors import GradeError
 from .i18n import Text
-from .recorded import FORMAT, call_key, store
+from .recorded import RECORD_SCHEMA, Raised, RecordedMistake, ReleaseRecord, Stored, call_key, store
 from .registry import CHECKS_DIR, Exercise, all_exercises, module_file
 from .runner import check_rng, run_check
 from .session import WorkerSession
@@ -112,10 +111,10 @@ def build_release(out_dir: Path, *, force: bool = False) -> list[str]:
         folder = out_dir / "autograder" / "checks" / exercise.name
         (folder / f"test_{exercise.name}.py").write_text(public_checks_source(exercise), encoding="utf-8")
         record = records[exercise.name]
-        (folder / "recorded.json").write_text(json.dumps(record), encoding="utf-8")
+        (folder / "recorded.json").write_text(RECORD_SCHEMA.dumps(record), encoding="utf-8")
         if exercise.probes_path is not None:
             (folder / "probes.py").write_text(
-                probes_used_only(exercise.probes_path, record["probes"]), encoding="utf-8"
+                probes_used_only(exercise.probes_path, record.probes), encoding="utf-8"
             )
     stubs = out_dir / "exercises"
     stubs.mkdir(parents=True)
@@ -194,7 +193,7 @@ def public_checks_source(exercise: Exercise) -> str:
     return _without_functions(source, hidden)
 
 
-def probes_used_only(path: Path, used: list[str]) -> str:
+def probes_used_only(path: Path, used: tuple[str, ...]) -> str:
     """probes.py without the functions no public check uses (hidden checks' probes can
     be near-solutions of other exercises), keeping what the used ones call."""
     source = path.read_text(encoding="utf-8")
@@ -230,17 +229,19 @@ def _probe_names_in(value: object) -> set[str]:
     return found
 
 
-def record_public_checks(exercise: Exercise) -> dict:
+def record_public_checks(exercise: Exercise) -> ReleaseRecord:
     """Run the public checks on the reference, recording every reference call and
     every imitation of a mistake on every student call."""
     real = exercise.reference()
     probe_names = exercise.probe_names()
     context = exercise.context()
     mistakes = context.mistakes
-    calls: dict[str, dict[str, dict]] = {}
-    imitations: list[list[dict[str, object]]] = [[{} for _ in mistake.imitations] for mistake in mistakes]
+    calls: dict[str, dict[str, Stored]] = {}
+    imitations: list[list[dict[str, Stored | Raised]]] = [
+        [{} for _ in mistake.imitations] for mistake in mistakes
+    ]
     probes_used: set[str] = set()
-    parameters: dict[str, list[str]] = {}
+    parameters: dict[str, tuple[str, ...]] = {}
 
     class RecordingReference:
         def __getattr__(self, name: str):
@@ -249,7 +250,7 @@ def record_public_checks(exercise: Exercise) -> dict:
             def recorded(*args, **kwargs):
                 result = function(*copy.deepcopy(args), **copy.deepcopy(kwargs))
                 calls.setdefault(name, {})[call_key(args, kwargs, probe_names)] = store(result)
-                parameters[name] = list(inspect.signature(function).parameters)
+                parameters[name] = tuple(inspect.signature(function).parameters)
                 return result
 
             return recorded
@@ -265,7 +266,7 @@ def record_public_checks(exercise: Exercise) -> dict:
                     resolved_args, resolved_kwargs = context.resolve((args, kwargs))
                     if accepts(imitation, resolved_args, resolved_kwargs):
                         value, raised = imitate(imitation, resolved_args, resolved_kwargs)
-                        table[key] = {"raises": raised} if raised else store(value)
+                        table[key] = Raised(raised) if raised else store(value)
             return super().call(function, args, kwargs, convert, probes)
 
     session = RecordingSession(
@@ -289,21 +290,14 @@ def record_public_checks(exercise: Exercise) -> dict:
                 )
     finally:
         session.close()
-    return {
-        "format": FORMAT,
-        "hidden_checks": sum(c.spec.hidden for c in exercise.checks()),
-        "hidden_points": sum(c.spec.points for c in exercise.checks() if c.spec.hidden),
-        "probes": sorted(probes_used),
-        "calls": calls,
-        "parameters": parameters,
-        "mistakes": [
-            {
-                "id": m.id,
-                "functions": list(m.functions),
-                "title": m.title.to_dict(),
-                "hint": m.hint.to_dict(),
-                "imitations": answers,
-            }
+    return ReleaseRecord(
+        hidden_checks=sum(c.spec.hidden for c in exercise.checks()),
+        hidden_points=sum(c.spec.points for c in exercise.checks() if c.spec.hidden),
+        probes=tuple(sorted(probes_used)),
+        calls=calls,
+        parameters=parameters,
+        mistakes=tuple(
+            RecordedMistake(m.id, m.functions, m.title, m.hint, tuple(answers))
             for m, answers in zip(mistakes, imitations, strict=True)
-        ],
-    }
+        ),
+    )

@@ -1,10 +1,16 @@
-"""The one result model every writer renders: plain, frozen dataclasses."""
+"""The one result model every writer renders: plain, frozen dataclasses.
+
+What crosses a process or machine boundary (the notebook's check cells, a class's
+gradebook) is a :class:`GradeRun` as the plain data of :data:`GRADE_RUN_SCHEMA`, never a
+writer's output.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .i18n import Text
+from .plain import Schema
 
 
 @dataclass(frozen=True)
@@ -14,13 +20,6 @@ class Diagnosis:
     id: str
     title: Text
     hint: Text
-
-    def to_dict(self) -> dict:
-        return {"id": self.id, "title": self.title.to_dict(), "hint": self.hint.to_dict()}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Diagnosis:
-        return cls(data["id"], Text.from_dict(data["title"]), Text.from_dict(data["hint"]))
 
 
 @dataclass(frozen=True)
@@ -33,35 +32,6 @@ class Failure:
     received: str | Text | None = None
     diagnoses: tuple[Diagnosis, ...] = ()
     traceback: str | None = None
-
-    def to_dict(self) -> dict:
-        return {
-            "summary": self.summary.to_dict(),
-            "call": self.call,
-            "expected": _shown_to_dict(self.expected),
-            "received": _shown_to_dict(self.received),
-            "diagnoses": [d.to_dict() for d in self.diagnoses],
-            "traceback": self.traceback,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Failure:
-        return cls(
-            Text.from_dict(data["summary"]),
-            data["call"],
-            _shown_from_dict(data["expected"]),
-            _shown_from_dict(data["received"]),
-            tuple(Diagnosis.from_dict(d) for d in data["diagnoses"]),
-            data["traceback"],
-        )
-
-
-def _shown_to_dict(value: str | Text | None) -> str | dict[str, str] | None:
-    return value.to_dict() if isinstance(value, Text) else value
-
-
-def _shown_from_dict(value: str | dict[str, str] | None) -> str | Text | None:
-    return Text.from_dict(value) if isinstance(value, dict) else value
 
 
 @dataclass(frozen=True)
@@ -84,28 +54,6 @@ class CheckResult:
     @property
     def status(self) -> str:
         return "passed" if self.passed else "failed"
-
-    def to_dict(self) -> dict:
-        return {
-            "exercise": self.exercise,
-            "check": self.check,
-            "title": self.title.to_dict(),
-            "max_points": self.max_points,
-            "hidden": self.hidden,
-            "failure": self.failure.to_dict() if self.failure else None,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> CheckResult:
-        failure = Failure.from_dict(data["failure"]) if data["failure"] else None
-        return cls(
-            data["exercise"],
-            data["check"],
-            Text.from_dict(data["title"]),
-            data["max_points"],
-            data["hidden"],
-            failure,
-        )
 
 
 @dataclass(frozen=True)
@@ -144,30 +92,6 @@ class ExerciseResult:
                 found.setdefault(diagnosis.id, diagnosis)
         return tuple(found.values())
 
-    def to_dict(self) -> dict:
-        return {
-            "exercise": self.exercise,
-            "title": self.title.to_dict(),
-            "checks": [c.to_dict() for c in self.checks],
-            "load_error": self.load_error.to_dict() if self.load_error else None,
-            "printed": self.printed,
-            "hidden_not_run": self.hidden_not_run,
-            "hidden_points": self.hidden_points,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> ExerciseResult:
-        load_error = Failure.from_dict(data["load_error"]) if data["load_error"] else None
-        return cls(
-            data["exercise"],
-            Text.from_dict(data["title"]),
-            tuple(CheckResult.from_dict(c) for c in data["checks"]),
-            load_error,
-            data["printed"],
-            data["hidden_not_run"],
-            data["hidden_points"],
-        )
-
 
 @dataclass(frozen=True)
 class GradeRun:
@@ -193,3 +117,6 @@ class GradeRun:
     @property
     def passed(self) -> bool:
         return all(e.passed for e in self.exercises)
+
+
+GRADE_RUN_SCHEMA = Schema(GradeRun, version=1)

@@ -9,7 +9,7 @@ import pytest
 from conftest import SUBMISSIONS, diagnosed_ids, grade_file
 
 from autograder.i18n import Text
-from autograder.results import ExerciseResult
+from autograder.results import GRADE_RUN_SCHEMA, GradeRun
 from autograder.worker.frames import ProtocolError
 from autograder.worker.values import Made, decode, encode
 from autograder.writers.feedback import failure_text
@@ -83,7 +83,8 @@ def test_plot_is_described_in_both_languages_and_survives_json():
     chinese = failure_text(failure, "zh")
     assert failure.expected.zh in chinese and failure.received.zh in chinese
     assert "an Axes" not in chinese and "each curve" not in chinese
-    assert ExerciseResult.from_dict(result.to_dict()) == result
+    run = GradeRun((result,), seed=0)
+    assert GRADE_RUN_SCHEMA.loads(GRADE_RUN_SCHEMA.dumps(run)) == run
 
 
 def test_a_made_argument_is_made_in_the_worker_only():

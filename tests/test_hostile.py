@@ -19,6 +19,7 @@ import pytest
 from conftest import PROTECTING, ROOT, grade_file, leftover_processes
 
 from autograder.isolation import paths
+from autograder.plain import plain
 from autograder.registry import CHECKS_DIR, find
 from autograder.worker.process import Limits
 
@@ -174,7 +175,7 @@ def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener, unix_li
         assert any(expect.found_in(c.failure.summary.en) for c in result.checks if c.failure), [
             c.failure.summary.en for c in result.checks if c.failure
         ]
-    shown = json.dumps(result.to_dict(), ensure_ascii=False)
+    shown = json.dumps(plain(result), ensure_ascii=False)
     assert REFERENCE_LINE not in shown and "LEAKED" not in shown and "CONNECTED" not in shown
     assert SECRET not in shown
     assert len(result.printed) < 5000

@@ -8,7 +8,6 @@ and the kernel must stay inside its own folder.
 """
 
 import csv
-import json
 import os
 import shutil
 import socket
@@ -20,6 +19,7 @@ import pytest
 from conftest import ROOT, SUBMISSIONS, leftover_processes, load_notebook, save_notebook
 
 from autograder.registry import find
+from autograder.results import GRADE_RUN_SCHEMA, CheckResult, ExerciseResult, GradeRun
 
 BIN = Path(sys.executable).parent
 EXERCISE = find("exercise1")
@@ -27,11 +27,20 @@ CHECK_IDS = [c.id for c in EXERCISE.checks()]
 REFERENCE_TEXT = EXERCISE.reference_path.read_text().splitlines()[0]  # its docstring: in no notebook
 HIDDEN_CHECKS = ROOT / "autograder" / "checks" / "exercise1" / "test_exercise1.py"
 HIDDEN_TEXT = HIDDEN_CHECKS.read_text().splitlines()[0]
-FAKE_REPORT = json.dumps(
-    {
-        "score": 10,
-        "tests": [{"extra_data": {"check": c}, "status": "passed", "output": "Passed."} for c in CHECK_IDS],
-    }
+FAKE_REPORT = GRADE_RUN_SCHEMA.dumps(  # what ``grade --format model`` answers for a correct exercise1
+    GradeRun(
+        (
+            ExerciseResult(
+                "exercise1",
+                EXERCISE.title,
+                tuple(
+                    CheckResult("exercise1", c.id, c.spec.title, c.spec.points, False)
+                    for c in EXERCISE.checks()
+                ),
+            ),
+        ),
+        seed=0,
+    )
 )
 
 ATTACKS = {
@@ -44,14 +53,14 @@ import subprocess
 subprocess.run = lambda command, **kwargs: subprocess.CompletedProcess(command, 0, {FAKE_REPORT!r}, "")
 """,
     "fake_report_cache": f"""
-import json
 import autograder.notebook
+from autograder.results import GRADE_RUN_SCHEMA
 class Always(dict):
     def __contains__(self, key):
         return True
     def __getitem__(self, key):
-        return json.loads({FAKE_REPORT!r})
-autograder.notebook._reports = Always()
+        return GRADE_RUN_SCHEMA.loads({FAKE_REPORT!r})
+autograder.notebook._runs = Always()
 """,
     "fake_python": f"""
 import os, sys

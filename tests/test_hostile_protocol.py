@@ -20,6 +20,7 @@ from conftest import ROOT, grade_file
 
 from autograder.api import grade
 from autograder.cli import main
+from autograder.plain import plain
 from autograder.registry import find
 from autograder.worker.process import Limits
 
@@ -117,12 +118,12 @@ TITLE = "\\x1b]0;grade: 10/10\\x07"  # the forged window title, as the report sh
 
 
 def _reports(path: Path, tmp_path: Path) -> dict[str, str]:
-    """The text report as a colour terminal gets it, and the -o text and JSON files."""
+    """The text report as a colour terminal gets it, and the -o text, JSON and model files."""
     runner = CliRunner()
     terminal = runner.invoke(main, ["exercise1", "-s", str(path), "--lang", "en"], color=True)
     assert terminal.exit_code == 1, terminal.output
     reports = {"terminal": terminal.output}
-    for output_format in ("text", "json"):
+    for output_format in ("text", "json", "model"):
         out = tmp_path / f"report.{output_format}"
         done = runner.invoke(
             main, ["exercise1", "-s", str(path), "--lang", "en", "--format", output_format, "-o", str(out)]
@@ -145,12 +146,13 @@ def _shown_strings(report: object) -> str:
 def test_terminal_escapes_are_shown_inert(name, tier, tmp_path):
     path = _submission(tmp_path, name, **RAW)
     reports = _reports(path, tmp_path)
-    reports["json strings"] = _shown_strings(json.loads(reports["json"]))
+    for parsed in ("json", "model"):
+        reports[f"{parsed} strings"] = _shown_strings(json.loads(reports[parsed]))
     reports["terminal"] = GRADER_STYLING.sub("", reports["terminal"])
     for where, text in reports.items():
         assert not CONTROLS.search(text), (where, CONTROLS.findall(text))
         assert "\\u001b" not in text, where
-    del reports["json"]  # its strings are checked as parsed: JSON doubles each backslash
+    del reports["json"], reports["model"]  # their strings are checked as parsed: JSON doubles each backslash
     for where, text in reports.items():
         assert f"Evil{TITLE}" in text, where  # the returned object's type name
         assert f"raised ValueError: {TITLE}" in text, where  # the exception message
@@ -163,7 +165,7 @@ def test_terminal_escapes_are_shown_inert(name, tier, tmp_path):
 def test_plot_type_name_is_shown_inert(tier, tmp_path):
     path = _submission(tmp_path, "plot_type_name.py", "exercise4", ESC="\x1b", BEL="\x07")
     result = grade_file("exercise4", path, limits=QUICK)
-    shown = _shown_strings(result.to_dict())
+    shown = _shown_strings(plain(result))
     assert not CONTROLS.search(shown), CONTROLS.findall(shown)
     assert f"an object of type Axes{TITLE}" in shown
 

@@ -144,6 +144,23 @@ def test_release_refuses_teacher_commands(installed, release):
     assert run_grade(installed, release, "1", "--seed", "4").returncode == 2
 
 
+def test_release_with_a_damaged_record_says_which_file(release, tmp_path):
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    record = copy / "autograder" / "checks" / "exercise1" / "recorded.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    record.write_text(json.dumps({**data, "hidden_points": "3"}), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "autograder", "1", "--lang", "en"], cwd=copy, capture_output=True, text=True
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert (
+        f"{record} is not a release record this grader can read "
+        "($.hidden_points: expected a number, found a string); reinstall the release."
+    ) in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def answer_sigmoid(source):
     head, _, tail = source.partition("def sigmoid(")
     return head + "def sigmoid(" + tail.replace("raise NotImplementedError", "return 1 / (1 + np.exp(-z))", 1)

@@ -50,7 +50,8 @@ def failure_text(failure: Failure, lang: str) -> str:
     return "\n".join(f"{label}: {text}" if label else text for label, text in failure_lines(failure, lang))
 
 
-def check_output(check: CheckResult, lang: str) -> str:
+def check_output(exercise: ExerciseResult, check: CheckResult, lang: str) -> str:
+    """What one check says: passed, why it failed, or why the exercise could not be loaded."""
     if check.failure is None:
         return Text("Passed.", "通过。")(lang)
-    return failure_text(check.failure, lang)
+    return failure_text(exercise.load_error or check.failure, lang)

@@ -1,11 +1,12 @@
-"""Gradescope's results.json: the JSON every machine reader of ours consumes."""
+"""Gradescope's results.json, for Gradescope: no reader of ours parses it (programs of ours
+read the result model's plain data, :data:`autograder.results.GRADE_RUN_SCHEMA`)."""
 
 from __future__ import annotations
 
 from .. import __version__
 from ..i18n import Text
 from ..results import GradeRun
-from .feedback import check_output, failure_text, mistakes_line
+from .feedback import check_output, mistakes_line
 
 VISIBILITY = {False: "visible", True: "after_published"}
 OVERVIEW = Text("{score:g}/{max_score:g} points", "{score:g}/{max_score:g} 分")
@@ -15,9 +16,7 @@ def results_json(run: GradeRun, lang: str) -> dict:
     tests = []
     for exercise in run.exercises:
         for number, check in enumerate(exercise.checks, 1):
-            output = check_output(check, lang)
-            if check.failure is not None and exercise.load_error is not None:
-                output = failure_text(exercise.load_error, lang)
+            output = check_output(exercise, check, lang)
             tests.append(
                 {
                     "name": f"{exercise.exercise}: {check.title(lang)}",
