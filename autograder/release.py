@@ -26,7 +26,14 @@ from .worker.values import Probe, map_leaves
 
 PACKAGE_DIR = Path(__file__).parent
 # teacher-side modules a student has no use for
-LEFT_OUT = {"release.py", "nbgrader_course.py", "conftest.py", "mistakes.py", "recorded.json"}
+LEFT_OUT = {
+    "release.py",
+    "nbgrader_course.py",
+    "reference_source.py",
+    "conftest.py",
+    "mistakes.py",
+    "recorded.json",
+}
 
 PYPROJECT = """\
 [build-system]
