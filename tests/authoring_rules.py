@@ -22,7 +22,7 @@ from conftest import ROOT
 from autograder.catalogue import render_markdown
 from autograder.i18n import Text
 from autograder.mistake import Mistake
-from autograder.nbgrader_course import code_cells
+from autograder.nbgrader_course import STATEMENT_MARKERS, code_cells
 from autograder.reference_source import UnsupportedReference
 from autograder.registry import CHECKS_DIR, CheckDef, Exercise, module_file
 from autograder.release import answered_functions
@@ -31,7 +31,6 @@ DOCS = ROOT / "docs" / "authoring.md"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 MISTAKE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 FIXTURES = ("student", "reference", "rng")
-STATEMENT_MARKERS = ("【中文】", "[English]")
 
 
 @dataclass(frozen=True)
@@ -139,9 +138,9 @@ def _bilingual_problems(text: Text) -> list[tuple[str, str]]:
 
 def statement_problems(path: Path, source: str) -> list[str]:
     docstring = ast.get_docstring(ast.parse(source)) or ""
-    chinese, english = STATEMENT_MARKERS
+    chinese, english = STATEMENT_MARKERS["zh"]  # the Chinese task, up to the English one
     if chinese not in docstring or english not in docstring:
-        missing = " and ".join(m for m in STATEMENT_MARKERS if m not in docstring)
+        missing = " and ".join(m for m in (chinese, english) if m not in docstring)
         return [STATEMENT.problem(path, f"the module docstring has no {missing}")]
     before, _, rest = docstring.partition(chinese)
     task_zh, _, task_en = rest.partition(english)
