@@ -1,20 +1,23 @@
 """An nbgrader course made from the exercises: the config and one source notebook each.
 
 This module owns nbgrader's cell metadata contract (schema 3). Each notebook
-holds the task statement, one solution cell per function (the stub's signature
-and docstring around the reference body, between BEGIN/END SOLUTION), and one
-autograded test cell per check, hidden checks between BEGIN/END HIDDEN TESTS,
-worth the same points as in ``grade``.
+holds the task statement, the imports and the stub's constants, one solution cell
+per function (the stub's signature and docstring around the reference's body and
+the reference's constants and helpers that body needs, between BEGIN/END SOLUTION),
+and one autograded test cell per check, hidden checks between BEGIN/END HIDDEN
+TESTS, worth the same points as in ``grade``.
 """
 
 from __future__ import annotations
 
 import ast
 import json
+import textwrap
 from pathlib import Path
 
 from .errors import GradeError
 from .i18n import Text
+from .reference_source import Reference, segment
 from .registry import Exercise, all_exercises, module_file
 
 SCHEMA_VERSION = 3
@@ -79,11 +82,7 @@ def exercise_notebook(exercise: Exercise, lang: str) -> dict:
     stub = _module_source(f"exercises.{exercise.name}")
     solution = exercise.reference_path.read_text(encoding="utf-8")
     cells = [_markdown(f"{exercise.name}-statement", _statement(exercise, stub, lang))]
-    cells.append(_code(f"{exercise.name}-imports", _imports(stub, solution)))
-    stub_tree, solution_functions = ast.parse(stub), _functions(solution, exercise.reference_path)
-    for node in stub_tree.body:
-        if isinstance(node, ast.FunctionDef):
-            cells.append(_solution_cell(node, stub, solution_functions[node.name], solution))
+    cells += code_cells(exercise.name, stub, solution, exercise.reference_path)
     for check in exercise.checks():
         cells.append(_test_cell(exercise, check, lang))
     return {
@@ -95,6 +94,20 @@ def exercise_notebook(exercise: Exercise, lang: str) -> dict:
         "nbformat": 4,
         "nbformat_minor": 5,
     }
+
+
+def code_cells(name: str, stub: str, solution: str, solution_path: Path) -> list[dict]:
+    """The imports and the stub's constants, then one solution cell per function of the stub."""
+    stub_tree = ast.parse(stub)
+    stub_functions = [node for node in stub_tree.body if isinstance(node, ast.FunctionDef)]
+    reference = Reference.parse(solution, solution_path, {node.name for node in stub_functions})
+    given = _imports(stub, solution) + [
+        segment(stub, node) for node in stub_tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+    ]
+    cells = [_code(f"{name}-imports", "\n".join(given))]
+    for node in stub_functions:
+        cells.append(_solution_cell(node, stub, reference))
+    return cells
 
 
 def _module_source(module: str) -> str:
@@ -110,49 +123,34 @@ def _statement(exercise: Exercise, stub: str, lang: str) -> str:
     return f"# {exercise.name}: {exercise.title(lang)}\n\n{body.strip()}"
 
 
-def _imports(stub: str, solution: str) -> str:
+def _imports(stub: str, solution: str) -> list[str]:
+    """The imports of both modules, each once, ``from __future__`` first (as Python requires)."""
     found: list[str] = []
     for source in (stub, solution):
         for node in ast.parse(source).body:
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                text = ast.get_source_segment(source, node)
-                if text is not None and text not in found:
-                    found.append(text)
-    return "\n".join(found)
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and segment(source, node) not in found:
+                found.append(segment(source, node))
+    return sorted(found, key=lambda text: not text.startswith("from __future__"))
 
 
-def _functions(source: str, path: Path) -> dict[str, ast.FunctionDef]:
-    tree = ast.parse(source)
-    functions = {}
-    for index, node in enumerate(tree.body):
-        if isinstance(node, ast.FunctionDef):
-            functions[node.name] = node
-        elif not (
-            isinstance(node, (ast.Import, ast.ImportFrom))
-            or (index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
-        ):
-            raise ValueError(
-                f"{path}, line {node.lineno}: a reference solution for notebooks holds "
-                "only imports and the exercise's functions"
-            )
-    return functions
-
-
-def _solution_cell(
-    stub_node: ast.FunctionDef, stub: str, solution_node: ast.FunctionDef, solution: str
-) -> dict:
-    """The stub's signature and docstring, then the reference body as the solution region."""
+def _solution_cell(stub_node: ast.FunctionDef, stub: str, reference: Reference) -> dict:
+    """The stub's signature and docstring; then, as the solution region, the helpers the
+    reference's function needs and its body."""
     stub_lines = stub.splitlines()
     header_end = (
         stub_node.body[0].end_lineno if ast.get_docstring(stub_node) else stub_node.body[0].lineno - 1
     )
     header = stub_lines[stub_node.lineno - 1 : header_end]
+    solution_node = reference.functions[stub_node.name]
     body = solution_node.body
     if ast.get_docstring(solution_node):
         body = body[1:]
-    solution_lines = solution.splitlines()[body[0].lineno - 1 : solution_node.end_lineno]
     indent = " " * body[0].col_offset
-    source = "\n".join([*header, indent + "### BEGIN SOLUTION", *solution_lines, indent + "### END SOLUTION"])
+    helpers = [textwrap.indent(h.source, indent) + "\n" for h in reference.helpers_of(stub_node.name)]
+    solution_lines = reference.source.splitlines()[body[0].lineno - 1 : solution_node.end_lineno]
+    source = "\n".join(
+        [*header, indent + "### BEGIN SOLUTION", *helpers, *solution_lines, indent + "### END SOLUTION"]
+    )
     return _code(stub_node.name, source, nbgrader={"grade": False, "solution": True, "locked": False})
 
 

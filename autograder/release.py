@@ -26,7 +26,14 @@ from .worker.values import Probe, map_leaves
 
 PACKAGE_DIR = Path(__file__).parent
 # teacher-side modules a student has no use for
-LEFT_OUT = {"release.py", "nbgrader_course.py", "conftest.py", "mistakes.py", "recorded.json"}
+LEFT_OUT = {
+    "release.py",
+    "nbgrader_course.py",
+    "reference_source.py",
+    "conftest.py",
+    "mistakes.py",
+    "recorded.json",
+}
 
 PYPROJECT = """\
 [build-system]
@@ -59,11 +66,14 @@ Install once / 安装：
 python3 -m venv .venv && . .venv/bin/activate && pip install .
 ```
 
-Open `exercises/exercise1.py` … `exercise5.py`, read the task at the top and replace each
-`raise NotImplementedError` with your code. Then check your work:
+The exercises / 练习：
 
-打开 `exercises/exercise1.py` … `exercise5.py`，阅读开头的题目说明，把每个
-`raise NotImplementedError` 换成你的代码，然后检查：
+{exercises}
+
+Open an exercise, read the task at the top and replace each `raise NotImplementedError`
+with your code. Then check your work:
+
+打开一个练习，阅读开头的题目说明，把每个 `raise NotImplementedError` 换成你的代码，然后检查：
 
 ```bash
 grade exercise3          # or: grade 3, grade all, grade list
@@ -123,7 +133,8 @@ def build_release(out_dir: Path, *, force: bool = False) -> list[str]:
     from . import __version__
 
     (out_dir / "pyproject.toml").write_text(PYPROJECT.format(version=__version__), encoding="utf-8")
-    (out_dir / "README.md").write_text(README, encoding="utf-8")
+    listed = "\n".join(f"- `exercises/{e.name}.py`: {e.title.en} / {e.title.zh}" for e in all_exercises())
+    (out_dir / "README.md").write_text(README.format(exercises=listed), encoding="utf-8")
     return answered
 
 

@@ -52,22 +52,9 @@ def test_correct_submission_scores_full_marks_for_every_seed(exercise_name, path
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
-def test_every_exercise_has_several_correct_variants(exercise):
-    assert len(list((SUBMISSIONS / exercise.name / "correct").glob("*.py"))) >= 3
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
 def test_untouched_stub_scores_zero_with_not_implemented(exercise):
     result = grade_file(exercise.name, ROOT / "exercises" / f"{exercise.name}.py")
     assert result.score == 0
     assert all("not implemented yet" in c.failure.summary.en for c in result.checks)
     assert all("还没有实现" in c.failure.summary.zh for c in result.checks)
     assert diagnosed_ids(result) == set()
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
-def test_exercise_is_worth_ten_points_over_six_checks(exercise):
-    assert exercise.max_score == 10
-    assert len(exercise.checks()) >= 6
-    assert any(c.spec.hidden for c in exercise.checks())
-    assert any(not c.spec.hidden for c in exercise.checks())

@@ -14,19 +14,26 @@ from pathlib import Path
 import pytest
 from conftest import SUBMISSIONS, load_notebook, save_notebook
 
-from autograder.registry import all_exercises
+from autograder.registry import all_exercises, module_file
 
 BIN = Path(sys.executable).parent
 EXERCISES = [e.name for e in all_exercises()]
-# one known mistake per exercise, for the student who makes them
-MISTAKES = {
-    "exercise1": "log10.py",
-    "exercise2": "grad-sign.py",
-    "exercise3": "one-term-only.py",
-    "exercise4": "ratio-inverted.py",
-    "exercise5": "forward-difference.py",
-}
 CONFIG_ERROR = "Exception while loading config file"
+
+
+def mistaken_submission(name: str) -> Path:
+    """The first file of the exercise's known mistakes that defines each function of the stub
+    with a `def` (each goes into its solution cell): the submission of a student who made it."""
+    stub = ast.parse(module_file(f"exercises.{name}").read_text(encoding="utf-8"))
+    wanted = {node.name for node in stub.body if isinstance(node, ast.FunctionDef)}
+    for path in sorted((SUBMISSIONS / name / "mistakes").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if wanted <= {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}:
+            return path
+    raise AssertionError(f"no file of {SUBMISSIONS / name / 'mistakes'} defines each of {sorted(wanted)}")
+
+
+MISTAKES = {name: mistaken_submission(name) for name in EXERCISES}
 
 
 def run(command, cwd):
@@ -98,7 +105,7 @@ def course(tmp_path_factory):
             "bob": release,
             "carol": with_code_from(
                 load_notebook(root / "release" / name / f"{name}.ipynb"),
-                SUBMISSIONS / name / "mistakes" / MISTAKES[name],
+                MISTAKES[name],
             ),
             "dave": broken(load_notebook(root / "source" / name / f"{name}.ipynb"), name),
         }
@@ -159,7 +166,7 @@ def test_exported_scores_equal_what_grade_gives(course):
 def test_feedback_holds_the_diagnosis_and_never_the_hidden_checks(course):
     for name in EXERCISES:
         html = (course / "feedback" / "carol" / name / f"{name}.html").read_text()
-        mistake_id = MISTAKES[name].removesuffix(".py")
+        mistake_id = MISTAKES[name].stem.split("__")[0]
         assert f"[{mistake_id}]" in html, name
         assert "hint:" in html
         assert "BEGIN HIDDEN TESTS" not in html
@@ -219,3 +226,113 @@ def test_students_validating_their_notebook_see_the_check_cells_feedback(course)
     )
     assert "VALIDATION FAILED" in stubs
     assert "CheckNotPassed: `one_hot` is not implemented yet" in stubs
+
+
+# ---- the solution cells, from the stub and the reference -------------------------------
+
+STUB = '''"""The task."""
+
+import numpy as np
+
+LIMIT = 30.0
+
+
+def labels(y, epsilon=0.1):
+    """Soft labels."""
+    raise NotImplementedError
+
+
+def grad(z, y, epsilon=0.1):
+    """The gradient."""
+    raise NotImplementedError
+'''
+REFERENCE = '''"""A reference with constants, helper functions and classes, and a demonstration."""
+
+import numpy as np
+
+HALF = 0.5
+EPSILON = 0.1
+
+
+def _sigmoid(z):
+    return HALF * (1.0 + np.tanh(HALF * np.asarray(z, dtype=float)))
+
+
+class _Smoothing:
+    def __init__(self, epsilon):
+        self.epsilon = epsilon
+
+    def __call__(self, y):
+        y = np.asarray(y, dtype=float)
+        return y + self.epsilon * (ONE - 2.0 * y)
+
+
+ONE = 1.0  # defined after the class that reads it
+
+
+def _unused():
+    return "never called"
+
+
+def labels(y, epsilon=EPSILON):
+    return _Smoothing(epsilon)(y)
+
+
+def grad(z, y, epsilon=EPSILON):
+    """The gradient with smoothed labels."""
+    return _sigmoid(np.clip(z, -LIMIT, LIMIT)) - labels(y, epsilon)
+
+
+if __name__ == "__main__":
+    print(grad(0.0, 1.0))
+'''
+
+
+def run_cells(cells) -> dict:
+    namespace: dict = {}
+    for cell in cells:
+        exec(cell["source"], namespace)
+    return namespace
+
+
+def test_solution_cells_carry_the_references_constants_and_helpers_hidden():
+    import nbformat
+    from nbgrader.preprocessors import ClearSolutions
+
+    from autograder.nbgrader_course import code_cells
+
+    cells = code_cells("exercise9", STUB, REFERENCE, Path("solutions/exercise9.py"))
+    solved = run_cells(cells)
+    assert solved["labels"]([1.0, 0.0], 0.2).tolist() == pytest.approx([0.8, 0.2])
+    assert solved["grad"](0.0, 1.0) == pytest.approx(0.5 - 0.9)
+    assert all(
+        name not in solved for name in ("_sigmoid", "_Smoothing", "HALF", "ONE")
+    )  # inside the functions
+    text = "\n".join(cell["source"] for cell in cells)
+    assert "_unused" not in text and "print(" not in text
+
+    notebook = nbformat.from_dict({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    released, _ = ClearSolutions().preprocess(notebook, {})
+    for hidden in ("_sigmoid", "_Smoothing", "HALF", "ONE", "tanh"):
+        assert all(hidden not in cell.source for cell in released.cells), hidden
+    stubs = run_cells(released.cells)
+    assert stubs["LIMIT"] == 30.0  # the stub's own constant, given to students
+    with pytest.raises(NotImplementedError):
+        stubs["grad"](0.0, 1.0)
+
+
+def test_a_reference_the_notebook_cannot_carry_is_a_clear_error():
+    from autograder.errors import GradeError
+    from autograder.nbgrader_course import code_cells
+
+    clashing = REFERENCE.replace(
+        "    return _Smoothing(epsilon)(y)", "    ONE = 2\n    return _Smoothing(epsilon)(y) * ONE"
+    )
+    with pytest.raises(GradeError) as raised:
+        code_cells("exercise9", STUB, clashing, Path("solutions/exercise9.py"))
+    assert raised.value.message.en.startswith("solutions/exercise9.py, line 29: `labels` has a local `ONE`")
+    with pytest.raises(GradeError) as raised:
+        code_cells(
+            "exercise9", STUB, REFERENCE.replace("def grad(", "def gradient("), Path("solutions/exercise9.py")
+        )
+    assert "no `def` of the stub's grad" in raised.value.message.en

@@ -143,8 +143,9 @@ MISTAKES = (
         "wrong-eps",
         LOSSES,
         Text(
-            "a different epsilon, or eps added to p instead of clipping",
-            "用了别的 eps，或者把 eps 加到 p 上而不是截断",
+            "a different epsilon, or eps added to p instead of clipping: the losses are off most where "
+            "a probability is near 0, or when another eps is given",
+            "用了别的 eps，或者把 eps 加到 p 上而不是截断：概率接近 0 时（或者传入别的 eps 时）损失偏差最大",
         ),
         Text(
             "Clip to [eps, 1] with the eps you are given (default 1e-12); don't add it.",
@@ -169,8 +170,9 @@ MISTAKES = (
         "mutates-input",
         (*LOSSES, "one_hot"),
         Text(
-            "the function changes the array it was given (np.clip(..., out=...) or p[p < eps] = eps)",
-            "函数修改了传入的数组（np.clip(..., out=...) 或 p[p < eps] = eps）",
+            "the function changes the array it was given (np.clip(..., out=...) or p[p < eps] = eps): "
+            "after the call, the caller's array holds other numbers",
+            "函数修改了传入的数组（np.clip(..., out=...) 或 p[p < eps] = eps）：调用之后，调用者的数组里的数变了",
         ),
         Text(
             "Don't modify your inputs: np.clip without out= returns a new array.",
@@ -195,8 +197,10 @@ MISTAKES = (
         "wrong-row-indexing",
         ("cross_entropy_from_labels",),
         Text(
-            "probs[:, labels] picks every row's entries at every label (N² numbers), not one per row",
-            "probs[:, labels] 会取出每一行在所有标签处的值（N² 个数），而不是每行一个",
+            "probs[:, labels] picks every row's entries at every label, not one per row: your loss "
+            "is the mean of N² log-probabilities instead of N",
+            "probs[:, labels] 会取出每一行在所有标签处的值，而不是每行一个：你的损失是 N² 个对数概率的平均，"
+            "而不是 N 个",
         ),
         Text(
             "Each label belongs to its own row: probs[np.arange(N), labels].",

@@ -368,8 +368,9 @@ MISTAKES = (
         "mutates-input",
         ALL,
         Text(
-            "the function changes the caller's logits (an in-place z -= max, or exp(..., out=z))",
-            "函数修改了调用者传入的 logits（原地 z -= max，或 exp(..., out=z)）",
+            "the function changes the caller's logits (an in-place z -= max, or exp(..., out=z)): "
+            "after the call, the caller's logits hold other numbers",
+            "函数修改了调用者传入的 logits（原地 z -= max，或 exp(..., out=z)）：调用之后，调用者的 logits 里的数变了",
         ),
         Text(
             "Work on a new array: shifted = z - z.max(axis=1, keepdims=True) leaves z alone.",

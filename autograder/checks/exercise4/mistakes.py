@@ -165,8 +165,10 @@ MISTAKES = (
         "ratio-at-one",
         ("penalty_table",),
         Text(
-            "the ratio at p = 1 is left as 0/0 (NaN, or some other value), or that row is dropped",
-            "p = 1 处的比值停留在 0/0（NaN 或其他值），或者这一行被删掉了",
+            "the ratio at p = 1 is left as 0/0, or that row is dropped: at p = 1 the last column "
+            "holds NaN (or some other value) instead of the limit 1, or the table has a row too few",
+            "p = 1 处的比值停留在 0/0，或者这一行被删掉了：p = 1 时最后一列是 NaN（或其他值）而不是极限 1，"
+            "或者表格少了一行",
         ),
         Text(
             "At p = 1 both penalties are 0; the ratio's limit there is 1. Put 1.0 in that cell, e.g. "
@@ -180,8 +182,8 @@ MISTAKES = (
         "grid-includes-zero",
         ("plot_penalties",),
         Text(
-            "the plot's grid starts at p = 0, where -ln p is infinite",
-            "画图的网格从 p = 0 开始，而 -ln 0 是无穷大",
+            "the plot's grid starts at p = 0: a curve has a point at p = 0, where -ln p is infinite",
+            "画图的网格从 p = 0 开始：曲线在 p = 0 处有一个点，而 -ln 0 是无穷大",
         ),
         Text(
             "Plot over [0.01, 1], as the exercise asks: np.linspace(0.01, 1, 200).",

@@ -1,0 +1,3 @@
+from ...i18n import Text
+
+TITLE = Text("Label smoothing", "标签平滑")
