@@ -25,7 +25,7 @@ from autograder.mistake import Mistake
 from autograder.nbgrader_course import STATEMENT_MARKERS, code_cells
 from autograder.reference_source import UnsupportedReference
 from autograder.registry import CHECKS_DIR, CheckDef, Exercise, module_file
-from autograder.release import answered_functions
+from autograder.stubs import answered_functions
 
 DOCS = ROOT / "docs" / "authoring.md"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")

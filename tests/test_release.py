@@ -212,7 +212,7 @@ def test_release_refuses_stubs_that_hold_answers(case, teacher_checkout, tmp_pat
 
 
 def test_untouched_stubs_hold_no_answer():
-    from autograder.release import answered_functions
+    from autograder.stubs import answered_functions
 
     for path in sorted((ROOT / "exercises").glob("exercise*.py")):
         assert answered_functions(path) == [], path
