@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import GradeError
 from .i18n import Text
-from .registry import Exercise, all_exercises, module_file
+from .registry import Exercise, all_exercises
 
 SCHEMA_VERSION = 3
 TEST_CELL_PREFIX = "test_"  # then the check id: how autograde finds a test cell's check
@@ -76,7 +76,7 @@ def write_course(root: Path, lang: str, *, force: bool = False) -> list[Path]:
 
 
 def exercise_notebook(exercise: Exercise, lang: str) -> dict:
-    stub = _module_source(f"exercises.{exercise.name}")
+    stub = exercise.stub_path.read_text(encoding="utf-8")
     solution = exercise.reference_path.read_text(encoding="utf-8")
     cells = [_markdown(f"{exercise.name}-statement", _statement(exercise, stub, lang))]
     cells.append(_code(f"{exercise.name}-imports", _imports(stub, solution)))
@@ -95,10 +95,6 @@ def exercise_notebook(exercise: Exercise, lang: str) -> dict:
         "nbformat": 4,
         "nbformat_minor": 5,
     }
-
-
-def _module_source(module: str) -> str:
-    return module_file(module).read_text(encoding="utf-8")
 
 
 def _statement(exercise: Exercise, stub: str, lang: str) -> str:

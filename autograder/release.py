@@ -18,16 +18,25 @@ from .diagnosis import accepts, imitate
 from .errors import GradeError
 from .i18n import Text
 from .recorded import FORMAT, call_key, store
-from .registry import CHECKS_DIR, Exercise, all_exercises, module_file
+from .registry import CHECKS_DIR, Exercise, all_exercises
 from .runner import check_rng, run_check
 from .student import StudentModule, WorkerSession
 from .submission import read_source
 from .worker.values import Probe, map_leaves
 
 PACKAGE_DIR = Path(__file__).parent
-# teacher-side modules a student has no use for
-LEFT_OUT = {"release.py", "nbgrader_course.py", "conftest.py", "mistakes.py", "recorded.json"}
+# teacher-side modules a student has no use for, and the course folders an installed package holds
+LEFT_OUT = {
+    "release.py",
+    "nbgrader_course.py",
+    "conftest.py",
+    "mistakes.py",
+    "recorded.json",
+    "solutions",
+    "exercises",
+}
 
+GRADER_REQUIRES = ("numpy>=1.24", "click>=8.1", "nbformat>=5.1")  # the exercises' own REQUIRES join them
 PYPROJECT = """\
 [build-system]
 requires = ["setuptools>=68"]
@@ -38,7 +47,7 @@ name = "cross-entropy-exercises"
 version = "{version}"
 description = "Cross-entropy exercises with their local checks."
 requires-python = ">=3.10"
-dependencies = ["numpy>=1.24", "click>=8.1", "matplotlib>=3.7", "nbformat>=5.1"]
+dependencies = {dependencies}
 
 [project.scripts]
 grade = "autograder.cli:entry_point"
@@ -83,9 +92,7 @@ class ReleaseError(GradeError):
 
 def build_release(out_dir: Path, *, force: bool = False) -> list[str]:
     """Write the release; returns the stub functions that ship with code (only with ``force``)."""
-    answered = [
-        f"{_stub_path(e)}: {name}" for e in all_exercises() for name in answered_functions(_stub_path(e))
-    ]
+    answered = [f"{e.stub_path}: {name}" for e in all_exercises() for name in answered_functions(e.stub_path)]
     if answered and not force:
         listed = "; ".join(answered)
         raise ReleaseError(
@@ -119,10 +126,15 @@ def build_release(out_dir: Path, *, force: bool = False) -> list[str]:
     stubs = out_dir / "exercises"
     stubs.mkdir(parents=True)
     for exercise in all_exercises():
-        shutil.copyfile(_stub_path(exercise), stubs / f"{exercise.name}.py")
+        shutil.copyfile(exercise.stub_path, stubs / f"{exercise.name}.py")
     from . import __version__
 
-    (out_dir / "pyproject.toml").write_text(PYPROJECT.format(version=__version__), encoding="utf-8")
+    dependencies = json.dumps(
+        [*GRADER_REQUIRES, *dict.fromkeys(r for e in all_exercises() for r in e.requires)]
+    )
+    (out_dir / "pyproject.toml").write_text(
+        PYPROJECT.format(version=__version__, dependencies=dependencies), encoding="utf-8"
+    )
     (out_dir / "README.md").write_text(README, encoding="utf-8")
     return answered
 
@@ -172,10 +184,6 @@ def _constant(node: ast.expr | None) -> bool:
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return False
     return True
-
-
-def _stub_path(exercise: Exercise) -> Path:
-    return module_file(f"exercises.{exercise.name}")
 
 
 def _copy_package(target: Path) -> None:
@@ -272,6 +280,7 @@ def record_public_checks(exercise: Exercise) -> dict:
         exercise.name,
         exercise.converters_path,
         preload=exercise.worker_preload,
+        setup=exercise.worker_setup,
     )
     try:
         fixtures = {"student": StudentModule(session, context), "reference": RecordingReference()}
