@@ -76,14 +76,20 @@ def _prepare(
         return _Prepared(exercise, not_found.message)
     except UnreadableSubmission as unreadable:
         return _Prepared(exercise, unreadable.message)
-    return _Prepared(
-        exercise,
-        WorkerSession(
-            source,
-            exercise.name,
-            exercise.converters_path,
-            limits,
-            exercise.worker_preload,
-            shown_path(path, cwd),
-        ),
+    return _Prepared(exercise, open_session(exercise, source, limits, shown_path(path, cwd)))
+
+
+def open_session(
+    exercise: Exercise, source: bytes, limits: Limits = Limits(), shown_as: str | None = None
+) -> WorkerSession:
+    """A worker holding ``source`` as the exercise's submission, given what the exercise
+    gives its workers (converters, preloaded modules, setup)."""
+    return WorkerSession(
+        source,
+        exercise.name,
+        exercise.converters_path,
+        limits,
+        exercise.worker_preload,
+        shown_as,
+        exercise.worker_setup,
     )

@@ -174,7 +174,7 @@ def fail(
 
     Known mistakes are diagnosed as in :func:`expect_same` (imitations only when
     ``expected`` is given), unless ``diagnose`` is False: for a check about what no
-    known mistake explains (how a plot is labelled), which must not name one that
+    known mistake explains (how a result is presented), which must not name one that
     another check already names. ``shown_expected`` / ``shown_received`` replace the
     rendering of the values, for results better described in words (a Text) than printed.
     """

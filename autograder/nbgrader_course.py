@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import GradeError
 from .i18n import Text
 from .reference_source import Reference, segment
-from .registry import Exercise, all_exercises, module_file
+from .registry import Exercise, all_exercises
 
 SCHEMA_VERSION = 3
 TEST_CELL_PREFIX = "test_"  # then the check id: how autograde finds a test cell's check
@@ -79,7 +79,7 @@ def write_course(root: Path, lang: str, *, force: bool = False) -> list[Path]:
 
 
 def exercise_notebook(exercise: Exercise, lang: str) -> dict:
-    stub = _module_source(f"exercises.{exercise.name}")
+    stub = exercise.stub_path.read_text(encoding="utf-8")
     solution = exercise.reference_path.read_text(encoding="utf-8")
     cells = [_markdown(f"{exercise.name}-statement", _statement(exercise, stub, lang))]
     cells += code_cells(exercise.name, stub, solution, exercise.reference_path)
@@ -108,10 +108,6 @@ def code_cells(name: str, stub: str, solution: str, solution_path: Path) -> list
     for node in stub_functions:
         cells.append(_solution_cell(node, stub, reference))
     return cells
-
-
-def _module_source(module: str) -> str:
-    return module_file(module).read_text(encoding="utf-8")
 
 
 def _statement(exercise: Exercise, stub: str, lang: str) -> str:

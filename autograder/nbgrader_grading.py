@@ -28,7 +28,7 @@ from .api import grade
 from .i18n import Text
 from .isolation.tiers import TIERS
 from .nbgrader_course import TEST_CELL_PREFIX
-from .registry import all_exercises
+from .registry import named
 from .results import CheckResult, ExerciseResult
 from .writers.feedback import check_output
 
@@ -47,7 +47,7 @@ class GradeSubmittedCode(NbGraderPreprocessor):
 
     def preprocess(self, nb, resources):
         notebook = resources["nbgrader"]["notebook"]
-        exercise = next((e for e in all_exercises() if e.name == notebook), None)
+        exercise = named(notebook)
         if exercise is None:
             self.log.warning(
                 "%s is not an exercise of the grader: nbgrader scores its cells itself", notebook

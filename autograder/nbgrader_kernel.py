@@ -32,9 +32,10 @@ from pathlib import Path
 from jupyter_client import AsyncKernelManager
 from nbgrader.preprocessors import Execute
 
-from .isolation.sandbox import Sandbox, build_matplotlib_cache
+from .isolation.sandbox import Sandbox
 from .isolation.tiers import detect
-from .worker.process import Limits, scrubbed_environment
+from .registry import WorkerSetup, named
+from .worker.process import Limits
 from .worker.tree import descendants
 
 KERNEL_LIMITS = Limits(cpu_seconds=600, open_files=256)
@@ -47,6 +48,7 @@ class ConfinedKernelManager(AsyncKernelManager):
         super().__init__(**kwargs)
         self._runtime: Path | None = None
         self._sandbox: Sandbox | None = None
+        self.worker_setup: WorkerSetup | None = None  # the notebook's exercise's, set by ConfinedExecute
 
     async def _async_pre_start_kernel(self, **kw):
         self._runtime = Path(tempfile.mkdtemp(prefix="grade-kernel-"))
@@ -57,16 +59,15 @@ class ConfinedKernelManager(AsyncKernelManager):
             raise
 
     async def _confined_start(self, **kw):
-        self._sandbox = Sandbox(detect(), None)
+        self._sandbox = Sandbox(detect(), None, self.worker_setup)
         self.transport = "ipc"
         self.ip = str(self._runtime / "channel")
         self.connection_file = str(self._runtime / "connection.json")
         workdir = self._runtime / "notebook"
         shutil.copytree(kw.get("cwd") or os.getcwd(), workdir, symlinks=True)
         kernel_command, kw = await super()._async_pre_start_kernel(**kw)
-        build_matplotlib_cache()
-        self._sandbox.prepare(self._runtime)  # the font cache, and the folder to the sandbox's uid
-        environment = kernel_environment(self._runtime)
+        self._sandbox.prepare(self._runtime)  # the exercise's setup, and the folder to the sandbox's uid
+        environment = kernel_environment(self._runtime, self._sandbox)
         setup = {
             "limits": self._sandbox.worker_limits(KERNEL_LIMITS.for_worker()),
             "confine": self._sandbox.confinement(self._runtime, writable=[self._runtime]),
@@ -120,8 +121,11 @@ class ConfinedExecute(Execute):
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("kernel_manager_class", ConfinedKernelManager)
         super().__init__(**kwargs)
+        self._worker_setup: WorkerSetup | None = None
 
     def preprocess(self, nb, resources=None, km=None):
+        exercise = named(resources["nbgrader"]["notebook"])
+        self._worker_setup = exercise.worker_setup if exercise is not None else None
         try:
             return super().preprocess(nb, resources, km)
         except Exception as failure:
@@ -133,12 +137,16 @@ class ConfinedExecute(Execute):
             )
             return nb, resources
 
+    def create_kernel_manager(self):
+        manager = super().create_kernel_manager()
+        if isinstance(manager, ConfinedKernelManager):
+            manager.worker_setup = self._worker_setup
+        return manager
 
-def kernel_environment(runtime: Path) -> dict[str, str]:
-    """The worker's scrubbed environment, with IPython's state in the runtime folder and
-    matplotlib left to choose the notebook's inline backend."""
-    environment = scrubbed_environment(runtime)
-    environment.pop("MPLBACKEND")
+
+def kernel_environment(runtime: Path, sandbox: Sandbox) -> dict[str, str]:
+    """The worker's environment, as a notebook's kernel, with IPython's state in the runtime folder."""
+    environment = sandbox.environment(runtime, notebook_kernel=True)
     environment["IPYTHONDIR"] = str(runtime / "ipython")
     environment["JUPYTER_RUNTIME_DIR"] = str(runtime / "jupyter")
     return environment

@@ -1,14 +1,16 @@
 """The exercises, found by name: nothing here lists them.
 
 An exercise ``exerciseN`` is the folder ``autograder/checks/exerciseN/`` with
-``__init__.py`` (its TITLE; optionally WORKER_PRELOAD, slow modules
-the worker imports in the background), ``test_exerciseN.py`` (its checks),
-``mistakes.py`` (its MISTAKES), optionally ``probes.py`` (functions handed to
-the student's code, computed in the grader: the worker never holds them) and
-``converters.py`` (run in the worker, before the student's module, to turn
-results that are not plain data into plain data); plus the stub
-``exercises/exerciseN.py`` and the reference ``solutions/exerciseN.py``. Adding
-those files adds the exercise.
+``__init__.py`` (its TITLE; optionally WORKER_PRELOAD, slow modules the worker
+imports in the background, and REQUIRES, the packages it needs besides the
+grader's), ``test_exerciseN.py`` (its checks), ``mistakes.py`` (its MISTAKES),
+optionally ``probes.py`` (functions handed to the student's code, computed in
+the grader: the worker never holds them), ``converters.py`` (run in the worker,
+before the student's module, to turn results that are not plain data into plain
+data) and ``worker_setup.py`` (what its workers' run folder and environment
+need, see :class:`WorkerSetup`); plus the stub ``exercises/exerciseN.py`` and the
+reference ``solutions/exerciseN.py`` (see :func:`course_folder`). Adding those
+files adds the exercise.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal
 
 from .calls import CallContext
 from .errors import GradeError
@@ -29,7 +32,8 @@ from .i18n import Text
 if TYPE_CHECKING:
     from .recorded import ReleaseRecord
 
-CHECKS_DIR = Path(__file__).parent / "checks"
+PACKAGE_DIR = Path(__file__).parent
+CHECKS_DIR = PACKAGE_DIR / "checks"
 NAME_PATTERN = re.compile(r"^exercise(\d+)$")
 
 
@@ -46,12 +50,12 @@ class UnknownExercise(GradeError):
         )
 
 
-def module_file(name: str) -> Path:
-    """The source file of module ``name``, found without importing it."""
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.origin is None:
-        raise LookupError(f"module {name} has no source file")
-    return Path(spec.origin)
+def course_folder(name: Literal["solutions", "exercises"]) -> Path:
+    """The references or the stubs: inside the package when installed (setup.py puts them
+    there, out of the way of any other course's), beside it in a checkout, where teachers and
+    students open them."""
+    inside = PACKAGE_DIR / name
+    return inside if inside.is_dir() else PACKAGE_DIR.parent / name
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,18 @@ class CheckDef:
 
 
 @dataclass(frozen=True)
+class WorkerSetup:
+    """An exercise's ``worker_setup.py``: trusted code the grader runs for the exercise's workers.
+
+    ``prepare(run_dir)`` fills the run folder before a worker starts (the folder then goes to
+    the worker's uid); ``environment(run_dir, notebook_kernel)`` is what the worker's scrubbed
+    environment gets besides (``notebook_kernel``: the worker is a notebook's kernel)."""
+
+    prepare: Callable[[Path], None]
+    environment: Callable[[Path, bool], dict[str, str]]
+
+
+@dataclass(frozen=True)
 class Exercise:
     name: str
     number: int
@@ -94,6 +110,19 @@ class Exercise:
         """Modules the worker imports in the background while the first checks run."""
         return tuple(getattr(importlib.import_module(self.package), "WORKER_PRELOAD", ()))
 
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """The packages its checks and its worker import besides the grader's own (pip requirements)."""
+        return tuple(getattr(importlib.import_module(self.package), "REQUIRES", ()))
+
+    @property
+    def worker_setup(self) -> WorkerSetup | None:
+        """What this exercise's workers need from the grader; None without a worker_setup.py."""
+        if not (CHECKS_DIR / self.name / "worker_setup.py").exists():
+            return None
+        module = importlib.import_module(f"{self.package}.worker_setup")
+        return WorkerSetup(module.prepare, module.environment)
+
     def checks(self) -> tuple[CheckDef, ...]:
         return _checks(self.name)
 
@@ -110,7 +139,7 @@ class Exercise:
             from .recorded import ReplayReference
 
             return ReplayReference(_record(self.name), self.probe_names())
-        return importlib.import_module(f"solutions.{self.name}")
+        return _reference(self.name)
 
     @property
     def record_path(self) -> Path:
@@ -138,7 +167,11 @@ class Exercise:
 
     @property
     def reference_path(self) -> Path:
-        return module_file(f"solutions.{self.name}")
+        return course_folder("solutions") / f"{self.name}.py"
+
+    @property
+    def stub_path(self) -> Path:
+        return course_folder("exercises") / f"{self.name}.py"
 
     @property
     def probes_path(self) -> Path | None:
@@ -174,6 +207,18 @@ def _record(name: str) -> ReleaseRecord:
 
 
 @cache
+def _reference(name: str) -> ModuleType:
+    """The reference module, run from its file: the course folders are no package on sys.path."""
+    path = course_folder("solutions") / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{__package__}.solutions.{name}", path)
+    if spec is None or spec.loader is None:
+        raise LookupError(f"no reference solution at {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@cache
 def _checks(name: str) -> tuple[CheckDef, ...]:
     module = importlib.import_module(f"{__package__}.checks.{name}.test_{name}")
     return tuple(
@@ -190,6 +235,11 @@ def all_exercises() -> list[Exercise]:
         if match and (path / "__init__.py").exists():
             found.append(Exercise(path.name, int(match.group(1))))
     return sorted(found, key=lambda e: e.number)
+
+
+def named(name: str) -> Exercise | None:
+    """The exercise called exactly ``name`` (a notebook's name), or None."""
+    return next((e for e in all_exercises() if e.name == name), None)
 
 
 def find(name: str) -> Exercise:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import copy
 import inspect
+import json
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from .diagnosis import accepts, imitate
 from .errors import GradeError
 from .i18n import Text
 from .recorded import RECORD_SCHEMA, Raised, RecordedMistake, ReleaseRecord, Stored, call_key, store
-from .registry import CHECKS_DIR, Exercise, all_exercises, module_file
+from .registry import CHECKS_DIR, Exercise, all_exercises
 from .runner import check_rng, run_check
 from .session import WorkerSession
 from .stubs import answered_functions
@@ -26,7 +27,7 @@ from .submission import read_source
 from .worker.values import Probe, map_leaves
 
 PACKAGE_DIR = Path(__file__).parent
-# teacher-side modules a student has no use for
+# teacher-side modules a student has no use for, and the course folders an installed package holds
 LEFT_OUT = {
     "release.py",
     "stubs.py",
@@ -35,8 +36,11 @@ LEFT_OUT = {
     "conftest.py",
     "mistakes.py",
     "recorded.json",
+    "solutions",
+    "exercises",
 }
 
+GRADER_REQUIRES = ("numpy>=1.24", "click>=8.1", "nbformat>=5.1")  # the exercises' own REQUIRES join them
 PYPROJECT = """\
 [build-system]
 requires = ["setuptools>=68"]
@@ -47,7 +51,7 @@ name = "cross-entropy-exercises"
 version = "{version}"
 description = "Cross-entropy exercises with their local checks."
 requires-python = ">=3.10"
-dependencies = ["numpy>=1.24", "click>=8.1", "matplotlib>=3.7", "nbformat>=5.1"]
+dependencies = {dependencies}
 
 [project.scripts]
 grade = "autograder.cli:entry_point"
@@ -95,9 +99,7 @@ class ReleaseError(GradeError):
 
 def build_release(out_dir: Path, *, force: bool = False) -> list[str]:
     """Write the release; returns the stub functions that ship with code (only with ``force``)."""
-    answered = [
-        f"{_stub_path(e)}: {name}" for e in all_exercises() for name in answered_functions(_stub_path(e))
-    ]
+    answered = [f"{e.stub_path}: {name}" for e in all_exercises() for name in answered_functions(e.stub_path)]
     if answered and not force:
         listed = "; ".join(answered)
         raise ReleaseError(
@@ -131,17 +133,18 @@ def build_release(out_dir: Path, *, force: bool = False) -> list[str]:
     stubs = out_dir / "exercises"
     stubs.mkdir(parents=True)
     for exercise in all_exercises():
-        shutil.copyfile(_stub_path(exercise), stubs / f"{exercise.name}.py")
+        shutil.copyfile(exercise.stub_path, stubs / f"{exercise.name}.py")
     from . import __version__
 
-    (out_dir / "pyproject.toml").write_text(PYPROJECT.format(version=__version__), encoding="utf-8")
+    dependencies = json.dumps(
+        [*GRADER_REQUIRES, *dict.fromkeys(r for e in all_exercises() for r in e.requires)]
+    )
+    (out_dir / "pyproject.toml").write_text(
+        PYPROJECT.format(version=__version__, dependencies=dependencies), encoding="utf-8"
+    )
     listed = "\n".join(f"- `exercises/{e.name}.py`: {e.title.en} / {e.title.zh}" for e in all_exercises())
     (out_dir / "README.md").write_text(README.format(exercises=listed), encoding="utf-8")
     return answered
-
-
-def _stub_path(exercise: Exercise) -> Path:
-    return module_file(f"exercises.{exercise.name}")
 
 
 def _copy_package(target: Path) -> None:
@@ -240,6 +243,7 @@ def record_public_checks(exercise: Exercise) -> ReleaseRecord:
         exercise.name,
         exercise.converters_path,
         preload=exercise.worker_preload,
+        setup=exercise.worker_setup,
     )
     try:
         fixtures = {"student": StudentModule(session, context), "reference": RecordingReference()}

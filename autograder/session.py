@@ -19,8 +19,9 @@ from typing import TypeVar
 
 from .calls import Call, StudentError
 from .inert import inert
-from .isolation.sandbox import Sandbox, build_matplotlib_cache, remove_run_folder
+from .isolation.sandbox import Sandbox, remove_run_folder
 from .isolation.tiers import detect
+from .registry import WorkerSetup
 from .replies import callback_answer, read_call_reply, read_load_reply, tokenised_probes
 from .submission import named_for_student
 from .worker.process import (
@@ -29,7 +30,6 @@ from .worker.process import (
     WorkerDied,
     WorkerProcess,
     WorkerTimeout,
-    scrubbed_environment,
 )
 
 Read = TypeVar("Read")
@@ -46,6 +46,7 @@ class WorkerSession:
         limits: Limits = Limits(),
         preload: tuple[str, ...] = (),
         shown_as: str | None = None,
+        setup: WorkerSetup | None = None,
     ) -> None:
         """``shown_as``: the submission's path as the student knows it, for their tracebacks
         (default: the name of the run folder's copy)."""
@@ -56,9 +57,7 @@ class WorkerSession:
         self.shown_as = inert(shown_as or self.module_path.name)
         self.limits = limits
         self.preload = preload
-        self.sandbox = Sandbox(detect(), converters_path)
-        if any(name.startswith("matplotlib") for name in preload):
-            build_matplotlib_cache()
+        self.sandbox = Sandbox(detect(), converters_path, setup)
         self.sandbox.prepare(self.run_dir)
         self.load_error: StudentError | None = None
         self._loaded = False
@@ -66,7 +65,7 @@ class WorkerSession:
 
     def start(self) -> None:
         """Start a worker and ask it to import the submission; the answer is read later."""
-        environment = scrubbed_environment(self.run_dir)
+        environment = self.sandbox.environment(self.run_dir)
         self._worker: WorkerProcess = WorkerProcess(
             self.run_dir, self.limits, self.sandbox.command(self.run_dir, environment), environment
         )

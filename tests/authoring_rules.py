@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import inspect
 import re
 from collections.abc import Callable, Sequence
@@ -24,7 +25,7 @@ from autograder.i18n import Text
 from autograder.mistake import Mistake
 from autograder.nbgrader_course import STATEMENT_MARKERS, code_cells
 from autograder.reference_source import UnsupportedReference
-from autograder.registry import CHECKS_DIR, CheckDef, Exercise, module_file
+from autograder.registry import CHECKS_DIR, CheckDef, Exercise
 from autograder.stubs import answered_functions
 
 DOCS = ROOT / "docs" / "authoring.md"
@@ -298,15 +299,23 @@ def _functions(module: object) -> dict[str, Callable]:
     }
 
 
+def _module_at(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def problems(exercise: Exercise) -> list[str]:
     """Every rule, checked on one exercise of the registry."""
     name, folder = exercise.name, CHECKS_DIR / exercise.name
     found = missing_files(ROOT, name)
     if found:
         return found
-    stub_path, reference_path = module_file(f"exercises.{name}"), exercise.reference_path
+    stub_path, reference_path = exercise.stub_path, exercise.reference_path
     stub_source = stub_path.read_text(encoding="utf-8")
-    stub = _functions(importlib.import_module(f"exercises.{name}"))
+    stub = _functions(_module_at(stub_path, f"stub_{name}"))
     reference = {n: getattr(exercise.reference(), n) for n in stub if hasattr(exercise.reference(), n)}
     parameters = {n: list(inspect.signature(f).parameters) for n, f in stub.items()}
     return [

@@ -6,9 +6,9 @@ import inspect
 import pytest
 from conftest import ROOT, SUBMISSIONS, diagnosed_ids, grade_file
 
+from autograder.api import open_session
 from autograder.registry import all_exercises, find
 from autograder.runner import check_rng, run_check
-from autograder.session import WorkerSession
 from autograder.student import StudentModule
 from autograder.submission import read_source
 
@@ -33,9 +33,7 @@ def test_correct_submission_scores_full_marks_for_every_seed(exercise_name, path
     """Seeds 0-20 (``grade --seed``) through one worker, check by check as the grader runs
     them; a check without ``rng`` has the same inputs whatever the seed, so it runs once."""
     exercise = find(exercise_name)
-    session = WorkerSession(
-        read_source(path), exercise.name, exercise.converters_path, preload=exercise.worker_preload
-    )
+    session = open_session(exercise, read_source(path))
     failures = {}
     try:
         assert session.ensure_loaded() is None

@@ -72,7 +72,7 @@ sys.executable = script
 """,
     "history_hook": """
 import importlib.util, pathlib
-reference = pathlib.Path(importlib.util.find_spec("solutions.exercise1").origin).read_text()
+reference = pathlib.Path(importlib.util.find_spec("autograder.solutions.exercise1").origin).read_text()
 shell = get_ipython()
 shell.events.register("post_run_cell", lambda *args: shell.history_manager.input_hist_raw.append(reference))
 """,
@@ -92,7 +92,7 @@ for path in {secrets!r}:
         print(pathlib.Path(path).read_text())
     except OSError as error:
         print("read blocked:", type(error).__name__)
-for name in ("solutions.exercise1", "autograder.checks.exercise1.test_exercise1"):
+for name in ("autograder.solutions.exercise1", "solutions.exercise1", "autograder.checks.exercise1.test_exercise1"):
     try:
         print(pathlib.Path(importlib.util.find_spec(name).origin).read_text())
     except Exception as error:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SUBMISSIONS, load_notebook, save_notebook
 
-from autograder.registry import all_exercises, module_file
+from autograder.registry import all_exercises, find
 
 BIN = Path(sys.executable).parent
 EXERCISES = [e.name for e in all_exercises()]
@@ -24,7 +24,7 @@ CONFIG_ERROR = "Exception while loading config file"
 def mistaken_submission(name: str) -> Path:
     """The first file of the exercise's known mistakes that defines each function of the stub
     with a `def` (each goes into its solution cell): the submission of a student who made it."""
-    stub = ast.parse(module_file(f"exercises.{name}").read_text(encoding="utf-8"))
+    stub = ast.parse(find(name).stub_path.read_text(encoding="utf-8"))
     wanted = {node.name for node in stub.body if isinstance(node, ast.FunctionDef)}
     for path in sorted((SUBMISSIONS / name / "mistakes").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))

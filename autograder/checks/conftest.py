@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from autograder.api import open_session
 from autograder.registry import find
 from autograder.runner import check_rng
-from autograder.session import WorkerSession
 from autograder.student import StudentModule
 from autograder.submission import read_source
 
@@ -29,7 +29,7 @@ def exercise(request):
 @pytest.fixture(scope="module")
 def student(request, exercise):
     path = Path(request.config.getoption("--submission") or exercise.reference_path)
-    session = WorkerSession(read_source(path), exercise.name, exercise.converters_path)
+    session = open_session(exercise, read_source(path))
     yield StudentModule(session, exercise.context())
     session.close()
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import site
 import sys
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).parent.parent
+from ..registry import PACKAGE_DIR, course_folder
+
 WORKER_DIR = PACKAGE_DIR / "worker"
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime")
@@ -15,13 +15,9 @@ OUTPUT_FILES = ("stdout.txt", "stderr.txt")  # what the student's code printed: 
 
 
 def grader_paths() -> list[Path]:
-    """What the worker must never read: the grader package, the reference, the stubs' package."""
-    paths = [PACKAGE_DIR]
-    for name in ("solutions", "exercises"):
-        spec = importlib.util.find_spec(name)
-        if spec is not None and spec.submodule_search_locations:
-            paths += [Path(p) for p in spec.submodule_search_locations]
-    return paths
+    """What the worker must never read: the grader package, the references, the stubs."""
+    folders = [course_folder("solutions"), course_folder("exercises")]
+    return _outermost([PACKAGE_DIR, *(f for f in folders if f.is_dir())])
 
 
 def library_roots() -> list[Path]:

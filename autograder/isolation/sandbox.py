@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from ..registry import WorkerSetup
+from ..worker.process import scrubbed_environment
 from . import bubblewrap, landlock, uids
 from .paths import OUTPUT_FILES, WORKER_DIR
 from .tiers import Tier
@@ -21,23 +21,27 @@ MAX_WORKER_PROCESSES = 64
 class Sandbox:
     """How to start, confine and clean up after one session's workers."""
 
-    def __init__(self, tier: Tier, converters_path: Path | None) -> None:
+    def __init__(self, tier: Tier, converters_path: Path | None, setup: WorkerSetup | None = None) -> None:
         self.tier = tier
         self.converters_path = converters_path
+        self.setup = setup
         self.uid = uids.claim() if tier.name != "basic" and os.geteuid() == 0 else None
 
     def prepare(self, run_dir: Path) -> None:
-        """Make the output files; seed matplotlib's font cache; give it all to the worker's uid."""
-        cache = matplotlib_cache()
-        target = run_dir / "matplotlib"
-        target.mkdir(exist_ok=True)
-        for fontlist in cache.glob("fontlist-*.json"):
-            shutil.copyfile(fontlist, target / fontlist.name)
+        """Make the output files and what the exercise's setup puts there; give it all to the
+        worker's uid."""
+        if self.setup is not None:
+            self.setup.prepare(run_dir)
         for name in OUTPUT_FILES:
             (run_dir / name).touch(mode=0o600)
         if self.uid is not None:
             for path in [run_dir, *run_dir.rglob("*")]:
                 os.chown(path, self.uid, self.uid)
+
+    def environment(self, run_dir: Path, *, notebook_kernel: bool = False) -> dict[str, str]:
+        """The worker's whole environment: the scrubbed one, and what the exercise's setup adds."""
+        added = self.setup.environment(run_dir, notebook_kernel) if self.setup is not None else {}
+        return scrubbed_environment(run_dir) | added
 
     def command(self, run_dir: Path, environment: dict[str, str], entry: str = "main.py") -> list[str]:
         """Run ``entry``, a script of the worker folder (the worker, or a notebook kernel's entry)."""
@@ -80,32 +84,6 @@ class Sandbox:
             uids.kill_processes_of(self.uid)
             uids.free(self.uid)
             self.uid = None
-
-
-def matplotlib_cache() -> Path:
-    """A lasting font cache for matplotlib, built by the grader's own trusted process."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / "cross-entropy-grader" / "matplotlib"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        path = Path(tempfile.gettempdir()) / f"cross-entropy-grader-matplotlib-{os.getuid()}"
-        path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def build_matplotlib_cache() -> None:
-    """Build the font cache once, outside any worker (a student's code never writes it)."""
-    cache = matplotlib_cache()
-    if any(cache.glob("fontlist-*.json")):
-        return
-    env = dict(os.environ, MPLCONFIGDIR=str(cache), MPLBACKEND="Agg")
-    subprocess.run(
-        [sys.executable, "-I", "-c", "import matplotlib.font_manager"],
-        env=env,
-        capture_output=True,
-        timeout=120,
-    )
 
 
 def remove_run_folder(path: Path) -> None:

@@ -108,7 +108,7 @@ def _error_reply(exc: BaseException, path: str) -> dict:
 
 
 class RemoteFunction:
-    """A grader function handed to the student's code (exercise 5's f): opaque. Each
+    """A grader function handed to the student's code (a probe): opaque. Each
     call sends its arguments to the grader, which computes the value and counts the
     call; nothing in this process knows which function it is."""
 
@@ -220,7 +220,7 @@ class Session:
 
 def _load_converters(path: str) -> dict:
     """The converters file's public functions. It runs before the student's module: what it
-    captures at import (matplotlib's classes and methods) the student's code cannot replace."""
+    captures at import (a library's classes and methods) the student's code cannot replace."""
     module = _exec_file("grader_converters", path, register=False)  # the student's code cannot look it up
     return {
         name: value
@@ -232,7 +232,7 @@ def _load_converters(path: str) -> dict:
 
 
 def _preload_in_background(modules: list) -> None:
-    """Import slow modules the exercise needs (matplotlib) while the first checks run:
+    """Import slow modules the exercise needs (its WORKER_PRELOAD) while the first checks run:
     the serving thread waits on its pipe most of the time, leaving the GIL free."""
     import importlib
 

@@ -66,8 +66,6 @@ def scrubbed_environment(run_dir: Path) -> dict[str, str]:
         "PYTHONIOENCODING": "utf-8:backslashreplace",
         "PYTHONHASHSEED": "0",
         "PYTHONDONTWRITEBYTECODE": "1",  # the worker writes nothing outside its run folder
-        "MPLBACKEND": "Agg",
-        "MPLCONFIGDIR": str(run_dir / "matplotlib"),
     }
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         env[name] = "1"

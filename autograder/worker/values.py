@@ -35,7 +35,8 @@ class Unsupported:
 
 
 class Probe:
-    """A callable named by the grader and run on the worker side (exercise5's f and grad_f)."""
+    """A callable named by the grader and handed to the student's code (a function of the
+    exercise's probes module); its calls come back to the grader, where it runs."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -45,9 +46,8 @@ class Probe:
 
 
 class Made:
-    """An argument made in the worker by the exercise's converters module (a matplotlib
-    Axes to draw on): what cannot cross the boundary as plain data. ``shown`` is how a
-    report names it."""
+    """An argument made in the worker by the exercise's converters module (an object to draw
+    on, say): what cannot cross the boundary as plain data. ``shown`` is how a report names it."""
 
     def __init__(self, name: str, shown: str = "") -> None:
         self.name = name
