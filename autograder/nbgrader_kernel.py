@@ -66,6 +66,8 @@ class ConfinedKernelManager(AsyncKernelManager):
         workdir = self._runtime / "notebook"
         shutil.copytree(kw.get("cwd") or os.getcwd(), workdir, symlinks=True)
         kernel_command, kw = await super()._async_pre_start_kernel(**kw)
+        if os.sep in kernel_command[0]:  # an interpreter run as ../venv/bin/python: no ".." through
+            kernel_command[0] = os.path.abspath(kernel_command[0])  # folders the sandbox lacks
         self._sandbox.prepare(self._runtime)  # the exercise's setup, and the folder to the sandbox's uid
         environment = kernel_environment(self._runtime, self._sandbox)
         setup = {

@@ -5,10 +5,12 @@ scrubbed one plus what its exercise's setup adds; what the setup puts in the run
 there, readable by the worker.
 """
 
+import nbformat
 import pytest
 from conftest import PROTECTING
 
 from autograder.api import open_session
+from autograder.nbgrader_kernel import ConfinedExecute
 from autograder.registry import all_exercises, find
 from autograder.student import StudentModule
 from autograder.worker.process import Limits, scrubbed_environment
@@ -59,6 +61,32 @@ def test_exercise4_worker_draws_off_screen_with_the_graders_font_cache(tier):
     }
     font_caches = [path for path in seen["files"] if path.startswith("./matplotlib/fontlist-")]
     assert font_caches and all(seen["files"][path] > 0 for path in font_caches)
+
+
+INLINE = "module://matplotlib_inline.backend_inline"
+KERNEL_LOOKS_AROUND = """
+import os
+folder = os.environ.get("MPLCONFIGDIR")
+print(folder, os.environ.get("MPLBACKEND"), sorted(os.listdir(folder)) if folder else [])
+"""
+
+
+@pytest.mark.parametrize("notebook", ["exercise1", "exercise4"])
+def test_a_notebooks_kernel_gets_its_exercises_setup(tier, tmp_path, notebook):
+    """Exercise 4's kernel reads the grader's font cache and keeps ipykernel's inline
+    backend; exercise 1's gets nothing of it."""
+    cell = nbformat.v4.new_code_cell(KERNEL_LOOKS_AROUND)
+    nb = nbformat.v4.new_notebook(
+        cells=[cell], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}}
+    )
+    resources = {"nbgrader": {"notebook": notebook}, "metadata": {"path": str(tmp_path)}}
+    ConfinedExecute().preprocess(nb, resources)
+    folder, backend, files = "".join(o.get("text", "") for o in nb.cells[0].outputs).split(" ", 2)
+    assert backend == INLINE  # ipykernel's choice: the setup does not impose Agg on a kernel
+    if notebook == "exercise1":
+        assert (folder, files) == ("None", "[]\n")
+    else:
+        assert folder.endswith("/matplotlib") and "fontlist-" in files
 
 
 def test_exercise4_setup_leaves_a_notebook_kernel_its_inline_backend(tmp_path):
