@@ -22,13 +22,14 @@ from pathlib import Path
 
 from ..registry import WorkerSetup
 from ..worker.process import Channel, WorkerDied, exit_reason, scrubbed_environment
-from ..worker.tree import kill_tree
+from ..worker.tree import kill_tree, reap
 from . import bubblewrap, landlock
 from .paths import WORKER_DIR
 from .tiers import Tier
 
 START_TIMEOUT = 120.0  # a first import of matplotlib may build its font cache
 REQUEST_TIMEOUT = 60.0
+EXIT_GRACE = 1.0  # a child that closed its socket has this long to exit by itself
 SIGNAL_SCOPE_ABI = 6  # Landlock keeps a child's signals inside its own domain from here on
 
 
@@ -100,9 +101,10 @@ class WarmPool:
             theirs.close()
         return ForkedWorker(self, int(reply["pid"]), ours)
 
-    def end(self, pid: int) -> int:
-        """Kill every process of child ``pid``: its exit status (a signal N as 128 + N)."""
-        return int(self._request({"kind": "end", "pid": pid})["status"])
+    def end(self, pid: int, grace: float = 0.0) -> int:
+        """Kill every process of child ``pid``, after ``grace`` seconds to exit by itself: its
+        exit status (a signal N as 128 + N)."""
+        return int(self._request({"kind": "end", "pid": pid, "grace": grace})["status"])
 
     def _request(self, request: dict, fd: int | None = None) -> dict:
         if self._control is None:
@@ -167,8 +169,9 @@ class WarmPool:
     def close_process(self) -> None:
         """Kill the warm process and every child it has."""
         if self._process is not None:
-            kill_tree(self._process.pid)
+            killed = kill_tree(self._process.pid)
             self._process.wait()
+            reap([pid for pid in killed if pid != self._process.pid])  # orphans re-parented here
             self._process = None
         if self._control is not None:
             self._control.close()
@@ -186,13 +189,16 @@ class ForkedWorker(Channel):
         self._status: int | None = None
 
     def _death_reason(self) -> str:
-        self.kill()
+        self._end(EXIT_GRACE)
         return exit_reason(self._status or 0)
 
     def kill(self) -> None:
+        self._end(0.0)
+
+    def _end(self, grace: float) -> None:
         if self._status is None:
             try:
-                self._status = self._pool.end(self._pid)
+                self._status = self._pool.end(self._pid, grace)
             except WorkerDied:
                 self._status = 0  # the warm process died with all its children
         self._channel.close()

@@ -24,6 +24,7 @@ import os
 import signal
 import socket
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
 
@@ -39,7 +40,9 @@ def main(argv: list[str]) -> None:
     for fd in (0, 1, 2):
         os.dup2(null, fd)
     os.close(null)
-    ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: it dies with the grader
+    libc = ctypes.CDLL(None)
+    libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: it dies with the grader
+    libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER: what a killed child leaves is reaped here
     for name in ["numpy", "serve", "confine", "resource", *_preloads(argv)]:
         try:
             importlib.import_module(name)
@@ -48,6 +51,7 @@ def main(argv: list[str]) -> None:
     _reseed()  # the first reseed loads what reseeding needs: the children's are quick
     control.sendall(json.dumps({"ready": True}).encode())
     uids: dict[int, int | None] = {}  # each child's dedicated uid, as root
+    exited: dict[int, int] = {}  # children that exited before their end, with their status
     while True:
         message, fds, _, _ = socket.recv_fds(control, MAX_REQUEST, 1)
         if not message:
@@ -59,9 +63,11 @@ def main(argv: list[str]) -> None:
             reply = {"pid": pid}
         else:
             pid = int(request["pid"])
-            reply = {"status": _end(pid, uids.pop(pid, None))}
+            status = exited.pop(pid, None)
+            reply = {"status": _end(pid, uids.pop(pid, None), float(request["grace"]), status)}
         for fd in fds:
             os.close(fd)
+        _reap_orphans(uids, exited)
         control.sendall(json.dumps(reply).encode())
 
 
@@ -106,9 +112,37 @@ def _reseed() -> None:
         numpy.random.seed()
 
 
-def _end(pid: int, uid: int | None) -> int:
+def _reap_orphans(children: dict[int, int | None], exited: dict[int, int]) -> None:
+    """Reap every process that has died below this one; a child's status is kept for its end."""
+    while True:
+        try:
+            pid, code = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if not pid:
+            return
+        if pid in children:
+            exited[pid] = _status(code)
+
+
+def _status(code: int) -> int:
+    return 128 + os.WTERMSIG(code) if os.WIFSIGNALED(code) else os.WEXITSTATUS(code)
+
+
+def _end(pid: int, uid: int | None, grace: float, status: int | None) -> int:
     """Kill every process of the child forked as ``pid`` and reap it: its exit status, a
-    signal N as 128 + N."""
+    signal N as 128 + N (``status`` if it was already reaped). ``grace``: seconds it has to
+    exit by itself first (it has closed its protocol socket: its reaper may still be
+    cleaning up)."""
+    deadline = time.monotonic() + grace
+    while status is None:
+        done, code = os.waitpid(pid, os.WNOHANG)
+        if done:
+            status = _status(code)
+        elif time.monotonic() >= deadline:
+            break
+        else:
+            time.sleep(0.001)
     if uid is not None:  # kill(-1) sent as that uid: all its processes, atomically against fork
         killer = os.fork()
         if killer == 0:
@@ -120,12 +154,10 @@ def _end(pid: int, uid: int | None) -> int:
             finally:
                 os._exit(0)
         os.waitpid(killer, 0)
+    if status is not None:
+        return status
     tree.kill_tree(pid)  # without a uid of its own, all its processes are below it
-    try:
-        _, code = os.waitpid(pid, 0)
-    except ChildProcessError:
-        return 0
-    return 128 + os.WTERMSIG(code) if os.WIFSIGNALED(code) else os.WEXITSTATUS(code)
+    return _status(os.waitpid(pid, 0)[1])
 
 
 if __name__ == "__main__":
