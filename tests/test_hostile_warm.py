@@ -12,7 +12,7 @@ from autograder.isolation.warm import pool_isolates
 from autograder.registry import find
 from autograder.worker.process import Limits
 
-PROBE_MODULE = b'''
+PROBE_MODULE = b"""
 import os
 import signal
 import numpy as np
@@ -57,7 +57,7 @@ def draw():
 
 def temporary_folder():
     return [os.environ.get("TMPDIR"), os.environ.get("HOME"), os.getcwd()]
-'''
+"""
 
 
 def _call(session, function, *args):
@@ -101,7 +101,9 @@ def test_children_of_one_warm_worker_are_kept_apart(tier):
 def test_a_child_that_kills_itself_is_replaced_and_the_next_child_is_fresh(tier):
     grader = StudentGrader([find("exercise1")], Limits())
     assert grader.pool is not None
-    source = PROBE_MODULE.replace(b"{secret}", b"s") + b"\ndef die():\n    os.kill(os.getpid(), signal.SIGSEGV)\n"
+    source = (
+        PROBE_MODULE.replace(b"{secret}", b"s") + b"\ndef die():\n    os.kill(os.getpid(), signal.SIGSEGV)\n"
+    )
     session = open_session(find("exercise1"), source, pool=grader.pool)
     try:
         first = _call(session, "pid")
