@@ -7,7 +7,6 @@ grader-side function computes the value and the call is counted.
 
 from __future__ import annotations
 
-import copy
 import os
 import stat
 import tempfile
@@ -120,7 +119,7 @@ class WorkerSession:
         probe name, for the callbacks of the Probe arguments."""
         from .worker import values
 
-        record = Call(function, copy.deepcopy(args), copy.deepcopy(kwargs))
+        record = Call(function, values.copy_tree(args), values.copy_tree(kwargs))
         if self.ensure_loaded() is not None:
             record.error = StudentError("import-failed")
             return record
