@@ -72,23 +72,24 @@ def run_batch(batch: Batch, progress: Progress) -> Outcome:
         return work, content_hash(grader, batch.exercises, batch.limits, batch.lang, work)
 
     done: dict[str, StudentRecord] = {}
-    pending: list[StudentFolder] = []
-    for folder in students:
-        earlier = load_student(batch.out, folder.student)
-        if earlier is not None and earlier.content_hash == read(folder)[1]:
-            done[folder.student] = earlier
-        else:
-            pending.append(folder)
-    skipped = tuple(done)
     hashes: dict[str, str] = {}
-
-    def works() -> Iterator[StudentWork]:  # read as the grader asks, so a class need not fit in memory
-        for folder in pending:
-            work, hashes[folder.student] = read(folder)
-            yield work
-
+    skipped: list[str] = []  # unchanged since the last run
     interrupted = False
     try:
+        pending: list[StudentFolder] = []
+        for folder in students:
+            earlier = load_student(batch.out, folder.student)
+            if earlier is not None and earlier.content_hash == read(folder)[1]:
+                done[folder.student] = earlier
+                skipped.append(folder.student)
+            else:
+                pending.append(folder)
+
+        def works() -> Iterator[StudentWork]:  # read as the grader asks: a class need not fit in memory
+            for folder in pending:
+                work, hashes[folder.student] = read(folder)
+                yield work
+
         if pending:
             with progress(len(pending)) as one_more, _grader(batch) as class_grader:
                 for student, run in class_grader.grade(works()):
@@ -102,8 +103,9 @@ def run_batch(batch: Batch, progress: Progress) -> Outcome:
         complete = len(done) == len(students)
         book = Gradebook(tuple(done[s] for s in sorted(done)), complete, secret_tag(batch.secret))
         write_gradebook(batch.out, book)
-    graded = tuple(s for s in done if s not in skipped)
-    return Outcome(book, graded, skipped, len(students), interrupted)
+    unchanged = set(skipped)
+    graded = tuple(s for s in done if s not in unchanged)
+    return Outcome(book, graded, tuple(skipped), len(students), interrupted)
 
 
 def _grader(batch: Batch) -> AbstractContextManager[ClassGrading]:
