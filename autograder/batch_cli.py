@@ -15,6 +15,7 @@ from .i18n import Text
 from .localized_cli import DefaultCommandGroup
 from .localized_params import LocalizedInt, LocalizedPath, lang_option, option
 from .registry import all_exercises, find
+from .teacher_cli import teacher_only
 
 EXIT_INTERRUPTED = 130
 
@@ -142,6 +143,7 @@ def grade_class(
     from .worker.process import Limits
 
     lang = current_language()
+    teacher_only()
     chosen = (
         all_exercises() if exercises.strip().lower() == "all" else [find(n) for n in exercises.split(",")]
     )
@@ -188,6 +190,7 @@ def merge_shards(out: Path, shards: tuple[Path, ...]) -> None:
     from .batch.merge import merge
 
     lang = current_language()
+    teacher_only()
     try:
         book = merge(out, list(shards))
     except OSError as error:

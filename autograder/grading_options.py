@@ -66,7 +66,9 @@ def seed_of_student(student: str, secret_file: Path | None) -> int:
     """``--student``'s seed, as ``grade batch`` derives it; with ``--seed`` too, a usage error."""
     from .batch.layout import student_id
     from .batch.seeds import student_seed
+    from .teacher_cli import teacher_only
 
+    teacher_only()  # a student release's checks use fixed inputs
     ctx = click.get_current_context()
     if ctx.get_parameter_source("seed") is click.core.ParameterSource.COMMANDLINE:
         raise click.UsageError(

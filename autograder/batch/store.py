@@ -18,6 +18,7 @@ from ..plain import InvalidDocument
 from ..results import GRADE_RUN_SCHEMA, GradeRun
 from ..writers.gradescope import results_json
 from ..writers.terminal import render
+from .layout import student_id
 
 STUDENTS = "students"
 RECORD = "record.json"
@@ -49,8 +50,13 @@ def record_from_data(data: Any, where: str) -> StudentRecord:
     """A record from plain data; InvalidDocument (naming ``where``) when it is not one."""
     if not isinstance(data, dict) or set(data) != {"student", "content_hash", "run"}:
         raise InvalidDocument(where, NOT_A_RECORD)
-    if not isinstance(data["student"], str) or not isinstance(data["content_hash"], str):
-        raise InvalidDocument(where, NOT_A_RECORD)
+    student = data["student"]
+    if (
+        not isinstance(student, str)
+        or student_id(student) != student
+        or not isinstance(data["content_hash"], str)
+    ):
+        raise InvalidDocument(where, NOT_A_RECORD)  # an id as layout.student_id makes it: inert
     return StudentRecord(data["student"], data["content_hash"], GRADE_RUN_SCHEMA.load(data["run"]))
 
 
