@@ -51,6 +51,7 @@ class ExerciseFirstGroup(DefaultCommandGroup):
           grade list                 what there is to grade
           grade 3 --submission f.py  grade another file (.py or .ipynb)
           grade mistakes 3           the known mistakes the feedback names
+          grade batch SUBS -o OUT    teachers: a whole class (grade batch --help)
         """,
         """为交叉熵练习评分。
 
@@ -61,6 +62,7 @@ class ExerciseFirstGroup(DefaultCommandGroup):
           grade list                 列出可以评分的练习
           grade 3 --submission f.py  评另一个文件（.py 或 .ipynb）
           grade mistakes 3           反馈中会指出的已知错误
+          grade batch SUBS -o OUT    教师用：为整个班级评分（grade batch --help）
         """,
     ),
 )

@@ -4,6 +4,7 @@ installed `grade`: layouts, outputs, seeds, reruns, interruptions, shards and un
 import csv
 import json
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -167,6 +168,15 @@ def test_a_folder_without_a_class_is_exit_2_naming_the_layouts(runner, tmp_path,
     layouts = {"en": "Expected one folder per student", "zh": "应当是每个学生一个文件夹"}[lang]
     assert layouts in result.stderr and "nbgrader" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "arguments", [["batch"], ["batch", "--help"], ["batch", "subs", "--help"], ["batch", "merge", "--help"]]
+)
+def test_batch_speaks_chinese(runner, arguments):
+    result = runner.invoke(main, ["--lang", "zh", *arguments], prog_name="grade", env=ENGLISH)
+    assert "教师用" in result.output or "--secret-file" in result.output or "合并" in result.output
+    assert not re.search(r"\b(Usage|Error|Try|Options|Commands|Invalid|Missing|Show this)\b", result.output)
 
 
 def test_seeds_come_from_the_course_secret_made_on_first_use(runner, tmp_path, monkeypatch):
