@@ -21,6 +21,7 @@ from test_hostile import (  # noqa: F401 (listener and unix_listeners are fixtur
     unix_listeners,
 )
 
+from autograder.batch.console import summary
 from autograder.batch.run import Batch, run_batch
 from autograder.batch.store import student_folder
 from autograder.isolation import paths
@@ -95,6 +96,16 @@ def test_a_class_of_hostile_submissions(tier, tmp_path, monkeypatch, listener, u
     for student, (_, score) in WELL_BEHAVED.items():
         assert results[student].score == score, (student, results[student])
     assert {d.id for d in results["mmm-log10"].mistakes} == {"log10"}
+    said = [
+        [(r.load_error or c.failure).summary.en for c in r.checks if r.load_error or c.failure]
+        for r in results.values()
+    ]
+    timed_out = sum(any("did not return within" in s or "took longer than" in s for s in r) for r in said)
+    failed = sum(r.load_error is not None for r in results.values())
+    assert timed_out >= 3 and failed >= 5
+    told = summary(outcome, out, "en")
+    assert f"(missing, unreadable or not importable): {failed}; that timed out: {timed_out}" in told
+    assert f"{len(results)} students: {len(results)} graded, 0 skipped" in told
 
     written = [p for p in out.rglob("*") if p.is_file()]
     assert {p.parent for p in written} == {out} | {student_folder(out, s) for s in results}
