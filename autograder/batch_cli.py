@@ -160,10 +160,8 @@ def grade_class(
     )
     try:
         outcome = run_batch(job, lambda total: progress_bar(lang, total))
-    except OSError as error:
-        raise GradeError(
-            Text(f"Cannot write in {output}: {error.strerror}.", f"无法写入 {output}：{error.strerror}。")
-        ) from None
+    except OSError as error:  # the class's folder or OUT: what was done is written
+        raise unusable(error, output) from None
     click.echo(summary(outcome, output, lang), nl=False)
     if outcome.interrupted:
         raise Interrupted(
@@ -194,12 +192,16 @@ def merge_shards(out: Path, shards: tuple[Path, ...]) -> None:
     try:
         book = merge(out, list(shards))
     except OSError as error:
-        raise GradeError(
-            Text(f"Cannot write in {out}: {error.strerror}.", f"无法写入 {out}：{error.strerror}。")
-        ) from None
+        raise unusable(error, out) from None
     click.echo(
         Text(
             f"{len(book.records)} students from {len(shards)} shards: {out / 'gradebook.csv'}",
             f"来自 {len(shards)} 个分片的 {len(book.records)} 名学生：{out / 'gradebook.csv'}",
         )(lang)
     )
+
+
+def unusable(error: OSError, folder: Path) -> GradeError:
+    """A file the batch could not read or write, named."""
+    name = error.filename or folder
+    return GradeError(Text(f"Cannot use {name}: {error.strerror}.", f"无法使用 {name}：{error.strerror}。"))

@@ -170,6 +170,17 @@ def test_a_folder_without_a_class_is_exit_2_naming_the_layouts(runner, tmp_path,
     assert not (tmp_path / "out").exists()
 
 
+def test_an_output_folder_that_cannot_be_made_is_exit_2_before_grading(runner, tmp_path):
+    submissions = make_class(tmp_path / "submissions", {"alice": {"exercise1.py": CORRECT.read_text()}})
+    (tmp_path / "a-file").write_text("")
+    out = tmp_path / "a-file" / "out"
+    arguments = ["batch", str(submissions), "-o", str(out), "--secret-file", str(tmp_path / "secret")]
+    result = runner.invoke(main, arguments, prog_name="grade", env=ENGLISH)
+    assert result.exit_code == 2
+    assert f"Error: Cannot use {out}: Not a directory." in result.stderr
+    assert "grading" not in result.stderr
+
+
 @pytest.mark.parametrize(
     ("arguments", "zh"),
     [

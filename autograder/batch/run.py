@@ -65,6 +65,7 @@ def run_batch(batch: Batch, progress: Progress) -> Outcome:
     students = find_students(batch.submissions, batch.exercises, leave_out=batch.out)
     if batch.shard is not None:
         students = [s for s in students if batch.shard.holds(s.student)]
+    batch.out.mkdir(parents=True, exist_ok=True)  # before any grading: an unusable OUT stops it now
     grader = grader_fingerprint()
 
     def read(student: StudentFolder) -> tuple[StudentWork, str]:
