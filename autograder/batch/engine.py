@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -94,6 +95,7 @@ class StudentGrader:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.close_process()
+            remove_run_folder(self.pool.root)
 
 
 def stopped_run(exercises: list[Exercise], work: StudentWork, reason: Text) -> GradeRun:
@@ -128,8 +130,11 @@ class ClassGrader:
         context = multiprocessing.get_context("fork")
         for _ in range(self.jobs):
             ours, theirs = context.Pipe()
+            siblings = [c for _, c in self._processes]  # a process sees the batch go by end of file
             process = context.Process(
-                target=_serve, args=(theirs, self.exercises, self.limits, self._folder), daemon=True
+                target=_serve,
+                args=(theirs, [ours, *siblings], self.exercises, self.limits, self._folder),
+                daemon=True,
             )
             process.start()
             theirs.close()
@@ -189,9 +194,22 @@ class ClassGrader:
             queue.append(work)
 
 
-def _serve(connection: Connection, exercises: list[Exercise], limits: Limits, folder: Path) -> None:
-    """A grader process: grade each student sent, until None."""
+def _serve(
+    connection: Connection,
+    inherited: list[Connection],
+    exercises: list[Exercise],
+    limits: Limits,
+    folder: Path,
+) -> None:
+    """A grader process: grade each student sent, until None or the batch process is gone."""
+    for other in inherited:
+        other.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # an interrupt is the batch's to handle
+    signal.signal(signal.SIGTERM, _stop)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG: killed with the batch
     grader = StudentGrader(exercises, limits, folder)
     try:
         while True:
@@ -208,3 +226,7 @@ def _serve(connection: Connection, exercises: list[Exercise], limits: Limits, fo
         pass
     finally:
         grader.close()
+
+
+def _stop(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)  # through the finally clauses: every worker killed

@@ -92,7 +92,8 @@ def run_batch(batch: Batch, progress: Progress) -> Outcome:
                 yield work
 
         if pending:
-            with progress(len(pending)) as one_more, _grader(batch) as class_grader:
+            # the grader first: its processes fork before the progress bar starts a thread
+            with _grader(batch) as class_grader, progress(len(pending)) as one_more:
                 for student, run in class_grader.grade(works()):
                     record = StudentRecord(student, hashes[student], run)
                     save_student(batch.out, record, batch.lang)
