@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .i18n import Text
 from .isolation.tiers import detect
@@ -18,6 +19,9 @@ from .results import ExerciseResult, Failure, GradeRun
 from .session import WorkerSession
 from .submission import SubmissionNotFound, UnreadableSubmission, locate, read_source, shown_path
 from .worker.process import Limits
+
+if TYPE_CHECKING:
+    from .isolation.warm import WarmPool
 
 
 @dataclass
@@ -80,10 +84,14 @@ def _prepare(
 
 
 def open_session(
-    exercise: Exercise, source: bytes, limits: Limits = Limits(), shown_as: str | None = None
+    exercise: Exercise,
+    source: bytes,
+    limits: Limits = Limits(),
+    shown_as: str | None = None,
+    pool: WarmPool | None = None,
 ) -> WorkerSession:
     """A worker holding ``source`` as the exercise's submission, given what the exercise
-    gives its workers (converters, preloaded modules, setup)."""
+    gives its workers (converters, preloaded modules, setup); forked from ``pool`` if given."""
     return WorkerSession(
         source,
         exercise.name,
@@ -92,4 +100,5 @@ def open_session(
         exercise.worker_preload,
         shown_as,
         exercise.worker_setup,
+        pool,
     )

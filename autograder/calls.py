@@ -3,7 +3,6 @@ judge with: the exercise's known mistakes and its grader-side probe functions.""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -35,9 +34,9 @@ class CallContext:
 
     def resolve(self, value: Any) -> Any:
         """A copy of ``value`` with each Probe replaced by the grader-side function."""
-        from .worker.values import Probe, map_leaves  # numpy: not before the workers have started
+        from .worker.values import Probe, copy_tree, map_leaves  # numpy: not before the workers have started
 
-        return map_leaves(copy.deepcopy(value), lambda v: self.probe(v.name) if isinstance(v, Probe) else v)
+        return map_leaves(copy_tree(value), lambda v: self.probe(v.name) if isinstance(v, Probe) else v)
 
 
 @dataclass
@@ -58,7 +57,9 @@ class Call:
     def fresh_arguments(self) -> tuple[tuple, dict]:
         """A new copy of the arguments, probes resolved: for an imitation to be called with."""
         if self.context is None:
-            return copy.deepcopy((self.args, self.kwargs))
+            from .worker.values import copy_tree
+
+            return copy_tree((self.args, self.kwargs))
         return self.context.resolve((self.args, self.kwargs))
 
     def changed_arguments(self) -> list[str]:

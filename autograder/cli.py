@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
+from .batch_cli import batch
 from .cli_language import current_language, language_in
 from .errors import EXIT_NOT_GRADED, GradeError
+from .files import write_atomically
+from .grading_options import secret_file_option, seed_of_student, student_option, timeout_option
 from .i18n import Text
 from .isolation.tiers import available_tiers, detect
-from .localized_cli import LocalizedGroup
+from .localized_cli import DefaultCommandGroup, LocalizedGroup
 from .localized_params import (
     LocalizedChoice,
-    LocalizedFloatRange,
     LocalizedInt,
     LocalizedOption,
     LocalizedPath,
@@ -29,15 +30,11 @@ from .teacher_cli import nbgrader_commands, release
 EXIT_ALL_PASSED, EXIT_SOME_FAILED = 0, 1
 
 
-class ExerciseFirstGroup(LocalizedGroup):
+class ExerciseFirstGroup(DefaultCommandGroup):
     """``grade exercise3`` runs the hidden ``run`` command; named commands work as usual."""
 
     group_class = LocalizedGroup
-
-    def resolve_command(self, ctx, args):
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            return "", self.commands["run"], args  # no name: usage lines read "grade EXERCISE"
-        return super().resolve_command(ctx, args)
+    default_command = "run"
 
 
 @click.group(
@@ -54,6 +51,7 @@ class ExerciseFirstGroup(LocalizedGroup):
           grade list                 what there is to grade
           grade 3 --submission f.py  grade another file (.py or .ipynb)
           grade mistakes 3           the known mistakes the feedback names
+          grade batch SUBS -o OUT    teachers: a whole class (grade batch --help)
         """,
         """为交叉熵练习评分。
 
@@ -64,6 +62,7 @@ class ExerciseFirstGroup(LocalizedGroup):
           grade list                 列出可以评分的练习
           grade 3 --submission f.py  评另一个文件（.py 或 .ipynb）
           grade mistakes 3           反馈中会指出的已知错误
+          grade batch SUBS -o OUT    教师用：为整个班级评分（grade batch --help）
         """,
     ),
 )
@@ -141,12 +140,9 @@ def list_exercises() -> None:
     default=0,
     help=Text("Seed of the generated inputs.", "生成输入数据所用的随机种子。"),
 )
-@option(
-    "--timeout",
-    type=LocalizedFloatRange(min=0.1, max=600),
-    default=3.0,
-    help=Text("Seconds a single call of your function may take.", "你的函数每次调用最多可用的秒数。"),
-)
+@timeout_option()
+@student_option()
+@secret_file_option()
 def run(
     exercise: str,
     submission: Path | None,
@@ -154,9 +150,13 @@ def run(
     output: Path | None,
     seed: int,
     timeout: float,
+    student: str | None,
+    secret_file: Path | None,
 ) -> None:
     lang = current_language()
     exercises = _select(exercise)
+    if student is not None:
+        seed = seed_of_student(student, secret_file)
     if seed != 0 and any(e.is_release for e in exercises):
         raise GradeError(
             Text(
@@ -234,6 +234,7 @@ def isolation() -> None:
 
 main.add_command(nbgrader_commands)
 main.add_command(release)
+main.add_command(batch)
 
 
 def _select(name: str) -> list:
@@ -263,10 +264,7 @@ def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
         click.echo(text, nl=False, color=color)
         return
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        temporary = output.with_name(output.name + ".tmp")
-        temporary.write_text(click.unstyle(text), encoding="utf-8")
-        os.replace(temporary, output)
+        write_atomically(output, click.unstyle(text))
     except OSError as exc:
         click.echo(click.unstyle(text), nl=False)  # the result is not lost
         raise GradeError(

@@ -11,6 +11,7 @@ are judged, never the student's source.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import warnings
 from collections.abc import Callable
@@ -60,12 +61,20 @@ def accepts(function: Callable, args: tuple, kwargs: dict) -> bool:
     """Whether ``function`` can be called with these arguments (an imitation of another
     function of the same mistake may not)."""
     try:
-        inspect.signature(function).bind(*args, **kwargs)
-    except TypeError:
-        return False
+        signature = _signature(function)
     except ValueError:  # no signature to read (a builtin): let the call decide
         return True
+    try:
+        signature.bind(*args, **kwargs)
+    except TypeError:
+        return False
     return True
+
+
+@functools.cache
+def _signature(function: Callable) -> inspect.Signature:
+    """Read once per function: a class is graded with the same imitations many times."""
+    return inspect.signature(function)
 
 
 def imitate(imitation: Callable, args: tuple, kwargs: dict) -> tuple[object, str | None]:

@@ -178,6 +178,20 @@ class LocalizedGroup(LocalizedCommand, click.Group):
         sys.exit(result if isinstance(result, int) else 0)  # an int is the code of a click Exit
 
 
+class DefaultCommandGroup(LocalizedGroup):
+    """A group whose first argument, when no command has that name, is the argument of its
+    hidden ``default_command`` (``grade exercise3``, ``grade batch SUBMISSIONS``)."""
+
+    default_command = ""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "", self.commands[self.default_command], args  # no name: usage reads "grade EXERCISE"
+        return super().resolve_command(ctx, args)
+
+
 def _section(formatter: click.HelpFormatter, heading: str, rows: list[tuple[str, str]]) -> None:
     """click's formatter.section, with the heading's colon as the language writes it."""
     if rows:

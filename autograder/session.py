@@ -7,7 +7,6 @@ grader-side function computes the value and the call is counted.
 
 from __future__ import annotations
 
-import copy
 import os
 import stat
 import tempfile
@@ -15,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .calls import Call, StudentError
 from .inert import inert
@@ -26,11 +25,15 @@ from .replies import callback_answer, read_call_reply, read_load_reply, tokenise
 from .submission import named_for_student
 from .worker.process import (
     MALFORMED_REPLY,
+    Channel,
     Limits,
     WorkerDied,
     WorkerProcess,
     WorkerTimeout,
 )
+
+if TYPE_CHECKING:
+    from .isolation.warm import WarmPool
 
 Read = TypeVar("Read")
 
@@ -47,17 +50,20 @@ class WorkerSession:
         preload: tuple[str, ...] = (),
         shown_as: str | None = None,
         setup: WorkerSetup | None = None,
+        pool: WarmPool | None = None,
     ) -> None:
         """``shown_as``: the submission's path as the student knows it, for their tracebacks
-        (default: the name of the run folder's copy)."""
-        self.run_dir = Path(tempfile.mkdtemp(prefix="grade-"))
+        (default: the name of the run folder's copy). ``pool``: the worker is forked from that
+        warm process rather than started anew."""
+        self.pool = pool
+        self.run_dir = pool.run_dir() if pool is not None else Path(tempfile.mkdtemp(prefix="grade-"))
         self.module_path = self.run_dir / f"{module_name}.py"
         self.module_path.write_bytes(submission_source)
         self.module_name = module_name
         self.shown_as = inert(shown_as or self.module_path.name)
         self.limits = limits
         self.preload = preload
-        self.sandbox = Sandbox(detect(), converters_path, setup)
+        self.sandbox = Sandbox(detect(), converters_path, setup, pool)
         self.sandbox.prepare(self.run_dir)
         self.load_error: StudentError | None = None
         self._loaded = False
@@ -66,9 +72,12 @@ class WorkerSession:
     def start(self) -> None:
         """Start a worker and ask it to import the submission; the answer is read later."""
         environment = self.sandbox.environment(self.run_dir)
-        self._worker: WorkerProcess = WorkerProcess(
-            self.run_dir, self.limits, self.sandbox.command(self.run_dir, environment), environment
-        )
+        self._worker: Channel
+        if self.pool is not None:
+            self._worker = self.pool.fork(self.run_dir, environment, self.sandbox.drop_arguments())
+        else:
+            command = self.sandbox.command(self.run_dir, environment)
+            self._worker = WorkerProcess(self.run_dir, command, environment)
         self._loaded = False
         self._worker.send(
             {
@@ -110,7 +119,7 @@ class WorkerSession:
         probe name, for the callbacks of the Probe arguments."""
         from .worker import values
 
-        record = Call(function, copy.deepcopy(args), copy.deepcopy(kwargs))
+        record = Call(function, values.copy_tree(args), values.copy_tree(kwargs))
         if self.ensure_loaded() is not None:
             record.error = StudentError("import-failed")
             return record

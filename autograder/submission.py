@@ -32,8 +32,7 @@ def locate(exercise_name: str, submission: Path | None, cwd: Path) -> Path:
         candidates = [cwd / "exercises" / f"{exercise_name}{s}" for s in SUFFIXES]
         candidates += [cwd / f"{exercise_name}{s}" for s in SUFFIXES]
     elif submission.is_dir():
-        candidates = [submission / f"{exercise_name}{s}" for s in SUFFIXES]
-        candidates.append(submission / exercise_name / f"{exercise_name}.ipynb")  # nbgrader layout
+        candidates = in_folder(submission, exercise_name)
     elif submission.exists():
         if submission.suffix not in SUFFIXES:
             raise SubmissionNotFound(
@@ -52,6 +51,15 @@ def locate(exercise_name: str, submission: Path | None, cwd: Path) -> Path:
             return candidate
     tried = ", ".join(str(c) for c in candidates)
     return _not_found(exercise_name, tried)
+
+
+def in_folder(folder: Path, exercise_name: str) -> list[Path]:
+    """Where a folder of one student's work holds an exercise's file, in order of preference:
+    ``exercise3.py``, ``exercise3.ipynb``, or nbgrader's ``exercise3/exercise3.ipynb``."""
+    return [
+        *(folder / f"{exercise_name}{suffix}" for suffix in SUFFIXES),
+        folder / exercise_name / f"{exercise_name}.ipynb",
+    ]
 
 
 def shown_path(path: Path, cwd: Path) -> str:

@@ -62,7 +62,7 @@ def nbgrader_commands(ctx: click.Context) -> None:
 )
 def nbgrader_init(course_dir: Path, force: bool) -> None:
     lang = current_language()
-    _teacher_only()
+    teacher_only()
     from .nbgrader_course import write_course
 
     try:
@@ -93,7 +93,7 @@ def nbgrader_init(course_dir: Path, force: bool) -> None:
 )
 def release(out_dir: Path, force: bool) -> None:
     lang = current_language()
-    _teacher_only()
+    teacher_only()
     from .release import build_release
 
     answered = build_release(out_dir, force=force)
@@ -109,7 +109,8 @@ def release(out_dir: Path, force: bool) -> None:
     click.echo(Text(f"Student release written to {out_dir}", f"学生版已写入 {out_dir}")(lang))
 
 
-def _teacher_only() -> None:
+def teacher_only() -> None:
+    """Refuse a teacher's command in the student release, which holds no references."""
     if any(e.is_release for e in all_exercises()):
         raise GradeError(
             Text(

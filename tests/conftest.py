@@ -60,6 +60,23 @@ def grade_file(exercise_name: str, path: Path, **options):
     return run.exercises[0]
 
 
+def grade_file_warm(exercise_name: str, path: Path, limits: Limits = Limits(), seed: int = 0):
+    """Grade one file on one exercise as class grading does (a child of a warm worker, where
+    the tier allows it); the ExerciseResult."""
+    from autograder.batch.engine import ClassGrader
+    from autograder.batch.work import Source, StudentWork
+    from autograder.submission import UnreadableSubmission, read_source
+
+    try:
+        source: object = Source(read_source(path), path.name)
+    except UnreadableSubmission as unreadable:
+        source = unreadable.message
+    work = StudentWork("student", seed, {exercise_name: source})
+    with ClassGrader([find(exercise_name)], jobs=1, limits=limits) as grader:
+        [(_, run)] = list(grader.grade([work]))
+    return run.exercises[0]
+
+
 def diagnosed_ids(result) -> set[str]:
     return {d.id for c in result.checks if c.failure for d in c.failure.diagnoses}
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import PROTECTING, ROOT, grade_file, leftover_processes
+from conftest import PROTECTING, ROOT, grade_file, grade_file_warm, leftover_processes
 
 from autograder.isolation import paths
 from autograder.plain import plain
@@ -134,8 +134,9 @@ def fingerprint(*folders: Path) -> dict[str, str]:
 
 
 @pytest.mark.skipif(not PROTECTING, reason="no tier here protects the grader (only limits)")
+@pytest.mark.parametrize("grading", [grade_file, grade_file_warm], ids=["own-worker", "class"])
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener, unix_listeners):
+def test_hostile_submission(name, grading, tier, tmp_path, monkeypatch, listener, unix_listeners):
     expect = EXPECTED[name]
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -163,7 +164,7 @@ def test_hostile_submission(name, tier, tmp_path, monkeypatch, listener, unix_li
     site_packages = sorted(p.name for p in Path(paths.library_roots()[-1]).rglob("*.pth"))
 
     started = time.monotonic()
-    result = grade_file("exercise1", submission, limits=QUICK)
+    result = grading("exercise1", submission, limits=QUICK)
     assert time.monotonic() - started < 60
 
     assert result.score <= expect.max_score

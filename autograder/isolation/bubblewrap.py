@@ -66,12 +66,13 @@ def namespaces(as_root: bool) -> list[str]:
 def command(
     run_dir: Path,
     environment: dict[str, str],
-    converters_path: Path | None,
+    read_only: dict[str, Path],
     as_root: bool,
     worker_command: list[str],
 ) -> list[str]:
     """bubblewrap around ``worker_command`` (paths inside the sandbox): the worker sees the
-    system's libraries, the interpreter, its own files and its run folder, nothing else."""
+    system's libraries, the interpreter, its own files, ``read_only`` (a path inside the
+    sandbox for each file of the grader's it may read) and its run folder, nothing else."""
     argv = ["bwrap", *namespaces(as_root), "--die-with-parent", "--new-session", "--clearenv"]
     argv += [arg for name, value in environment.items() for arg in ("--setenv", name, value)]
     argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
@@ -84,15 +85,15 @@ def command(
         argv += ["--ro-bind-try", file, file]
     roots = [r for r in library_roots() if not any(r.is_relative_to(s) for s in map(Path, SYSTEM_DIRS))]
     files = [Path(f) for f in SYSTEM_FILES if os.path.exists(f)]
-    argv += _traversable_parents([*roots, *files, Path(IN_SANDBOX_WORKER), run_dir])
+    argv += _traversable_parents([*roots, *files, Path(IN_SANDBOX_WORKER), *map(Path, read_only), run_dir])
     for root in roots:
         argv += ["--ro-bind", str(root), str(root)]
     for hidden in grader_paths():
         if any(hidden.resolve().is_relative_to(r) for r in roots):
             argv += ["--tmpfs", str(hidden.resolve())]
     argv += ["--ro-bind", str(WORKER_DIR), IN_SANDBOX_WORKER]
-    if converters_path is not None:
-        argv += ["--ro-bind", str(converters_path), IN_SANDBOX_CONVERTERS]
+    for inside, outside in read_only.items():
+        argv += ["--ro-bind", str(outside), inside]
     argv += ["--bind", str(run_dir), str(run_dir), "--chdir", str(run_dir)]
     return argv + worker_command
 

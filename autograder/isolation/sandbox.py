@@ -8,6 +8,7 @@ import shutil
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..registry import WorkerSetup
 from ..worker.process import scrubbed_environment
@@ -15,16 +16,27 @@ from . import bubblewrap, landlock, uids
 from .paths import OUTPUT_FILES, WORKER_DIR
 from .tiers import Tier
 
+if TYPE_CHECKING:
+    from .warm import WarmPool
+
 MAX_WORKER_PROCESSES = 64
 
 
 class Sandbox:
     """How to start, confine and clean up after one session's workers."""
 
-    def __init__(self, tier: Tier, converters_path: Path | None, setup: WorkerSetup | None = None) -> None:
+    def __init__(
+        self,
+        tier: Tier,
+        converters_path: Path | None,
+        setup: WorkerSetup | None = None,
+        pool: WarmPool | None = None,
+    ) -> None:
+        """``pool``: the workers are children of that warm process, inside its sandbox."""
         self.tier = tier
         self.converters_path = converters_path
         self.setup = setup
+        self.pool = pool
         self.uid = uids.claim() if tier.name != "basic" and os.geteuid() == 0 else None
 
     def prepare(self, run_dir: Path) -> None:
@@ -47,13 +59,22 @@ class Sandbox:
         """Run ``entry``, a script of the worker folder (the worker, or a notebook kernel's entry)."""
         # the venv's own path (its pyvenv.cfg matters), without ".." through folders the sandbox lacks
         python = [os.path.abspath(sys.executable), "-I"]
-        drop = ["--uid", str(self.uid)] if self.uid is not None else []
-        if not self.tier.uses_bubblewrap:  # no sandbox view: the interpreter may lie in root's home
-            return python + [str(WORKER_DIR / entry)] + drop + (["--keep-read-access"] if drop else [])
-        worker = [*python, f"{bubblewrap.IN_SANDBOX_WORKER}/{entry}", *drop]
-        return bubblewrap.command(run_dir, environment, self.converters_path, self.uid is not None, worker)
+        if not self.tier.uses_bubblewrap:
+            return [*python, str(WORKER_DIR / entry), *self.drop_arguments()]
+        worker = [*python, f"{bubblewrap.IN_SANDBOX_WORKER}/{entry}", *self.drop_arguments()]
+        read_only = {bubblewrap.IN_SANDBOX_CONVERTERS: self.converters_path} if self.converters_path else {}
+        return bubblewrap.command(run_dir, environment, read_only, self.uid is not None, worker)
+
+    def drop_arguments(self) -> list[str]:
+        """How the worker drops to its uid (restrict.drop_privileges), when it has one."""
+        if self.uid is None:
+            return []
+        # no sandbox view: the interpreter may lie in root's home
+        return ["--uid", str(self.uid)] + ([] if self.tier.uses_bubblewrap else ["--keep-read-access"])
 
     def converters_for_worker(self) -> str | None:
+        if self.pool is not None:
+            return self.pool.converters_for_worker(self.converters_path)
         if self.converters_path is None:
             return None
         return bubblewrap.IN_SANDBOX_CONVERTERS if self.tier.uses_bubblewrap else str(self.converters_path)
@@ -71,6 +92,8 @@ class Sandbox:
         if writable is None:
             writable = [run_dir / name for name in OUTPUT_FILES]
         write = [str(path) for path in writable] + ["/dev/null"]
+        if self.pool is not None:  # other children's run folders are in view: Landlock hides them
+            return {"read": self.pool.readable(run_dir), "write": write}
         if self.tier.name != "landlock":
             return {"read": None, "write": write}  # bubblewrap decides what is visible
         return {"read": landlock.readable(run_dir, self.converters_path), "write": write}
@@ -81,7 +104,8 @@ class Sandbox:
 
     def release(self) -> None:
         if self.uid is not None:
-            uids.kill_processes_of(self.uid)
+            if self.pool is None or not self.pool.running:  # a running warm process killed them
+                uids.kill_processes_of(self.uid)
             uids.free(self.uid)
             self.uid = None
 

@@ -74,30 +74,17 @@ def scrubbed_environment(run_dir: Path) -> dict[str, str]:
     return env
 
 
-class WorkerProcess:
-    """One live worker: started at construction, answering one request at a time."""
+class Channel:
+    """Framed messages to and from a worker over two descriptors, each reply awaited with a
+    timeout. How the worker is killed and why it died are the subclass's."""
 
-    def __init__(
-        self, run_dir: Path, limits: Limits, command: list[str], environment: dict[str, str]
-    ) -> None:
-        self.limits = limits
-        self.process = subprocess.Popen(
-            command,
-            cwd=run_dir,
-            env=environment,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        if self.process.stdin is None or self.process.stdout is None:
-            raise RuntimeError("the worker was started without its pipes")
-        self._pipes = (self.process.stdin, self.process.stdout)
-        self._out = self.process.stdout.fileno()
+    def __init__(self, to_worker: int, from_worker: int) -> None:
+        self._in = to_worker
+        self._out = from_worker
 
     def send(self, message: dict, blobs: Sequence[bytes] = ()) -> None:
         try:
-            frames.write_message(self._pipes[0].fileno(), message, blobs)
+            frames.write_message(self._in, message, blobs)
         except OSError:
             raise WorkerDied(self._death_reason()) from None
 
@@ -125,19 +112,54 @@ class WorkerProcess:
         return b"".join(chunks)
 
     def _death_reason(self) -> str:
+        raise NotImplementedError
+
+    def kill(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def alive(self) -> bool:
+        raise NotImplementedError
+
+
+def exit_reason(code: int) -> str:
+    """A worker's exit status in words: a signal by name (a sandbox's or reaper's 128 + N too)."""
+    number = -code if code < 0 else code - 128 if 128 < code < 128 + 65 else 0
+    if number:
+        try:
+            return signal.Signals(number).name
+        except ValueError:
+            return f"signal {number}"
+    return f"exit code {code}"
+
+
+class WorkerProcess(Channel):
+    """One live worker process of its own: started at construction, answering one request at
+    a time."""
+
+    def __init__(self, run_dir: Path, command: list[str], environment: dict[str, str]) -> None:
+        self.process = subprocess.Popen(
+            command,
+            cwd=run_dir,
+            env=environment,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        if self.process.stdin is None or self.process.stdout is None:
+            raise RuntimeError("the worker was started without its pipes")
+        self._pipes = (self.process.stdin, self.process.stdout)
+        super().__init__(self.process.stdin.fileno(), self.process.stdout.fileno())
+
+    def _death_reason(self) -> str:
         try:
             code = self.process.wait(timeout=1.0)
         except subprocess.TimeoutExpired:
             self.kill()
             return "stopped answering"
         self.kill()
-        number = -code if code < 0 else code - 128 if 128 < code < 128 + 65 else 0  # bubblewrap: 128 + N
-        if number:
-            try:
-                return signal.Signals(number).name
-            except ValueError:
-                return f"signal {number}"
-        return f"exit code {code}"
+        return exit_reason(code)
 
     def kill(self) -> None:
         """Kill the worker and every process below it, at once (the worker's reaper keeps

@@ -102,3 +102,14 @@ def stay_as_reaper(private_fds: tuple[int, ...] = ()) -> None:
             status = 128 + os.WTERMSIG(code) if os.WIFSIGNALED(code) else os.WEXITSTATUS(code)
             tree.kill_tree(os.getpid(), include_root=False)
     os._exit(status)
+
+
+def redirect_standard_streams() -> None:
+    """stdin from /dev/null; stdout and stderr appended to the run folder's output files."""
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    for fd, name in ((1, "stdout.txt"), (2, "stderr.txt")):
+        target = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.dup2(target, fd)
+        os.close(target)
+    os.close(null)
