@@ -21,6 +21,7 @@ from distributed import Client, get_task_stream
 from autograder.batch import distributed as dask_grading
 from autograder.batch.distributed import DaskGrader, shards
 from autograder.batch.engine import ClassGrader
+from autograder.batch.fingerprint import runtime
 from autograder.batch.work import Source, StudentWork
 from autograder.errors import EXIT_NOT_GRADED, GradeError
 from autograder.i18n import Text
@@ -226,6 +227,7 @@ def test_a_worker_running_another_grader_grades_nothing(bare_cluster, tmp_path):
         graded.extend(grader.grade(CLASS))
     assert graded == []
     assert "runs another grader" in refused.value.message.en
+    assert f"on {runtime()}; here" in refused.value.message.en
     assert "评分程序与本机不同" in refused.value.message.zh
 
 

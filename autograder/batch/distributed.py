@@ -21,7 +21,7 @@ from ..registry import Exercise
 from ..results import GRADE_RUN_SCHEMA, GradeRun
 from ..worker.process import Limits
 from .engine import ClassGrader
-from .fingerprint import grader_fingerprint
+from .fingerprint import grader_fingerprint, runtime
 from .work import StudentWork
 
 if TYPE_CHECKING:
@@ -50,11 +50,12 @@ NO_WORKERS = Text(
     "请在评分机器上运行 `dask worker {address}` 启动工作进程。",
 )
 OTHER_GRADER = Text(
-    "The Dask worker {worker} runs another grader than this machine's (its files hash to {theirs}, "
-    "these to {ours}): it graded nothing. Install the same version of the grader and the same "
-    "course on every worker, then run again.",
-    "Dask 工作进程 {worker} 上的评分程序与本机不同（其文件哈希为 {theirs}，本机为 {ours}），"
-    "因此未评分。请在每个工作进程上安装相同版本的评分程序和相同的课程，然后重新运行。",
+    "The Dask worker {worker} runs another grader than this machine's ({theirs} on {their_runtime}; "
+    "here {ours} on {our_runtime}): it graded nothing. Install the same version of the grader and "
+    "the course, on the same Python and numpy, on every worker, then run again.",
+    "Dask 工作进程 {worker} 上的评分程序与本机不同（对方为 {theirs}，运行于 {their_runtime}；"
+    "本机为 {ours}，运行于 {our_runtime}），因此未评分。请在每个工作进程上安装相同版本的评分程序和课程，"
+    "并使用相同的 Python 与 numpy，然后重新运行。",
 )
 NOT_GRADED = Text(
     "The Dask cluster could not grade {count} students ({students}): {reason}",
@@ -77,6 +78,7 @@ class ShardDone(TypedDict):
 
     worker: str
     grader: str  # the worker's grader_fingerprint()
+    runtime: str  # and what it runs on, for a message when the fingerprints differ
     runs: list[tuple[str, dict[str, Any]]]  # (student, GRADE_RUN_SCHEMA's data); none when refused
 
 
@@ -124,7 +126,13 @@ class DaskGrader:
                 future.release()
                 if done["grader"] != ours:
                     raise GradeError(
-                        OTHER_GRADER.format(worker=done["worker"], theirs=done["grader"][:12], ours=ours[:12])
+                        OTHER_GRADER.format(
+                            worker=done["worker"],
+                            theirs=done["grader"][:12],
+                            their_runtime=done["runtime"],
+                            ours=ours[:12],
+                            our_runtime=runtime(),
+                        )
                     )
                 for student, data in done["runs"]:
                     yield student, GRADE_RUN_SCHEMA.load(data)
@@ -150,7 +158,7 @@ def connect(address: str) -> Client:
         ) from None
     try:
         client.wait_for_workers(1, timeout=WORKERS_SECONDS)
-    except TimeoutError:
+    except (TimeoutError, asyncio.TimeoutError):  # two classes before Python 3.11
         client.close()
         raise GradeError(NO_WORKERS.format(address=address, seconds=WORKERS_SECONDS)) from None
     return client
@@ -187,10 +195,10 @@ def grade_shard(
     worker = get_worker().address
     here = grader_fingerprint()
     if here != grader:
-        return ShardDone(worker=worker, grader=here, runs=[])
+        return ShardDone(worker=worker, grader=here, runtime=runtime(), runs=[])
     with ClassGrader(exercises, jobs=1, limits=limits) as local:
         runs = [(student, GRADE_RUN_SCHEMA.dump(run)) for student, run in local.grade(students)]
-    return ShardDone(worker=worker, grader=here, runs=runs)
+    return ShardDone(worker=worker, grader=here, runtime=runtime(), runs=runs)
 
 
 def _why_failed(future: Future) -> Text:

@@ -1,11 +1,13 @@
-"""Which grader this is, as a hash of what decides a grade: the grader's package files and the
-course's references and stubs. Two machines with the same fingerprint grade alike; a class's
-results graded by another fingerprint are stale."""
+"""Which grader this is, as a hash of what decides a grade: the grader's package files, the
+course's references and stubs, and the Python and numpy they run on. Two machines with the
+same fingerprint grade alike; a class's results graded by another fingerprint are stale."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sys
+from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
@@ -15,8 +17,16 @@ COURSE_FOLDERS: tuple[Literal["solutions", "exercises"], ...] = ("solutions", "e
 
 
 def grader_fingerprint() -> str:
-    """The sha256 (hex) of this grader: the same for a checkout and for the wheel made from it."""
-    return fingerprint({"autograder": PACKAGE_DIR, **{name: course_folder(name) for name in COURSE_FOLDERS}})
+    """The sha256 (hex) of this grader on this runtime: the same for a checkout and for the wheel
+    made from it."""
+    files = fingerprint({"autograder": PACKAGE_DIR, **{name: course_folder(name) for name in COURSE_FOLDERS}})
+    return hashlib.sha256(f"{runtime()}\0{files}".encode()).hexdigest()
+
+
+def runtime() -> str:
+    """What the grader runs on that can change a grade: numpy's version (its arithmetic and
+    printing) and Python's, whose patch releases change neither."""
+    return f"Python {sys.version_info.major}.{sys.version_info.minor}, numpy {version('numpy')}"
 
 
 def fingerprint(folders: dict[str, Path]) -> str:
