@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..errors import GradeError
 from ..i18n import Text
+from ..inert import inert
 from ..registry import Exercise
 from ..results import GRADE_RUN_SCHEMA, GradeRun
 from ..worker.process import Limits
@@ -152,7 +153,7 @@ def connect(address: str) -> Client:
         asyncio.run(_handshake(address))
         client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
     except Exception as error:  # anything at all may answer at a wrong address
-        reason = f"{type(error).__name__}: {error}"[:300]
+        reason = _described(error)
         raise GradeError(
             NO_SCHEDULER.format(address=address, seconds=CONNECT_SECONDS, error=reason)
         ) from None
@@ -213,8 +214,9 @@ def _why_failed(future: Future) -> Text:
 
 
 def _described(error: BaseException | None) -> str:
+    """An error from another machine or whatever answered at an address, safe to show."""
     kind = type(error).__name__
-    return f"{kind}: {error}"[:300] if str(error) else kind
+    return inert(f"{kind}: {error}"[:300] if str(error) else kind)
 
 
 def _not_graded_message(not_graded: list[tuple[list[StudentWork], Text]]) -> Text:
