@@ -4,14 +4,16 @@ warm worker graded them."""
 
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, leftover_processes
 
 from autograder.api import grade
 from autograder.batch.engine import MISSING, ClassGrader
 from autograder.batch.work import Source, StudentWork
+from autograder.errors import GradeError
 from autograder.i18n import Text
 from autograder.plain import plain
-from autograder.registry import all_exercises
+from autograder.registry import all_exercises, find
 
 SUBMISSIONS = ROOT / "tests" / "submissions"
 
@@ -65,4 +67,38 @@ def test_class_grading_equals_single_grading(tmp_path):
                 assert ours.load_error.summary == MISSING
     assert any(run.score == run.max_score for run in graded.values())
     assert any(0 < run.score < run.max_score for run in graded.values())
+    assert leftover_processes() == []
+
+
+def _works(count: int) -> list[StudentWork]:
+    source = Source((ROOT / "solutions" / "exercise2.py").read_bytes(), "exercise2.py")
+    return [StudentWork(f"s{n}", n, {"exercise2": source}) for n in range(count)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_student_the_grader_fails_on_is_named_after_the_others_are_graded(jobs):
+    broken = StudentWork("broken", 7, {"exercise2": Source(None, "exercise2.py")})  # type: ignore[arg-type]
+    works = _works(3)
+    graded = []
+    with ClassGrader([find("exercise2")], jobs=jobs) as grader, pytest.raises(GradeError) as error:
+        for student, run in grader.grade([works[0], broken, *works[1:]]):
+            graded.append(student)
+            assert run.score == run.max_score
+    assert sorted(graded) == ["s0", "s1", "s2"]
+    assert "broken" in error.value.message.en and "run the same command again" in error.value.message.en
+    assert "broken" in error.value.message.zh
+    assert leftover_processes() == []
+
+
+def test_the_students_of_a_grader_process_that_died_are_named_and_the_others_graded():
+    graded = []
+    with ClassGrader([find("exercise2")], jobs=2) as grader, pytest.raises(GradeError) as error:
+        process, _ = grader._processes[0]
+        process.kill()
+        process.join()
+        for student, _ in grader.grade(_works(6)):
+            graded.append(student)
+    named = [s for s in ("s0", "s1", "s2", "s3", "s4", "s5") if s in error.value.message.en]
+    assert sorted(graded + named) == ["s0", "s1", "s2", "s3", "s4", "s5"] and graded and named
+    assert "a grader process stopped" in error.value.message.en
     assert leftover_processes() == []

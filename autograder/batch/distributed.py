@@ -23,6 +23,7 @@ from ..results import GRADE_RUN_SCHEMA, GradeRun
 from ..worker.process import Limits
 from .engine import ClassGrader
 from .fingerprint import grader_fingerprint, runtime
+from .stopped import not_graded_error
 from .work import StudentWork
 
 if TYPE_CHECKING:
@@ -32,8 +33,6 @@ CONNECT_SECONDS = 5  # to reach the scheduler
 WORKERS_SECONDS = 60  # for a first worker to join a scheduler that has none
 SHARD_SMALLEST, SHARD_LARGEST = 50, 200  # students per task
 TASKS_PER_THREAD = 4  # enough tasks that the last ones to finish leave few threads idle
-STUDENTS_NAMED = 5  # in a message about students not graded
-
 NO_DASK = Text(
     'Grading on a Dask cluster needs Dask, which is not installed: pip install "cross-entropy-autograder[dask]"',
     '在 Dask 集群上评分需要 Dask，但尚未安装：pip install "cross-entropy-autograder[dask]"',
@@ -57,14 +56,6 @@ OTHER_GRADER = Text(
     "Dask 工作进程 {worker} 上的评分程序与本机不同（对方为 {theirs}，运行于 {their_runtime}；"
     "本机为 {ours}，运行于 {our_runtime}），因此未评分。请在每个工作进程上安装相同版本的评分程序和课程，"
     "并使用相同的 Python 与 numpy，然后重新运行。",
-)
-NOT_GRADED = Text(
-    "The Dask cluster could not grade {count} students ({students}): {reason}",
-    "Dask 集群未能为 {count} 名学生评分（{students}）：{reason}",
-)
-RUN_AGAIN = Text(
-    "Students graded so far keep their results; run the same command again to grade the others.",
-    "已评分学生的结果均已保留；再次运行同一命令即可为其余学生评分。",
 )
 WORKER_DIED = Text(
     "their Dask worker died while grading them, each time Dask retried",
@@ -140,7 +131,7 @@ class DaskGrader:
         finally:
             client.cancel(list(pending))
         if not_graded:
-            raise GradeError(_not_graded_message(not_graded))
+            raise not_graded_error(not_graded)
 
 
 def connect(address: str) -> Client:
@@ -217,13 +208,3 @@ def _described(error: BaseException | None) -> str:
     """An error from another machine or whatever answered at an address, safe to show."""
     kind = type(error).__name__
     return inert(f"{kind}: {error}"[:300] if str(error) else kind)
-
-
-def _not_graded_message(not_graded: list[tuple[list[StudentWork], Text]]) -> Text:
-    lines = []
-    for shard, reason in not_graded:
-        ids = [work.student for work in shard[:STUDENTS_NAMED]]
-        more = ", …" if len(shard) > STUDENTS_NAMED else ""
-        lines.append(NOT_GRADED.format(count=len(shard), students=", ".join(ids) + more, reason=reason))
-    lines.append(RUN_AGAIN)
-    return Text("\n".join(line.en for line in lines), "\n".join(line.zh for line in lines))

@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from .. import messages
 from ..i18n import Text
 from ..isolation.sandbox import remove_run_folder
 from ..isolation.tiers import detect
@@ -28,12 +27,13 @@ from ..registry import Exercise
 from ..results import ExerciseResult, Failure, GradeRun
 from ..session import WorkerSession
 from ..worker.process import Limits
+from .stopped import not_graded_error
 from .work import Source, StudentWork
 
 MISSING = Text("No file was handed in for this exercise.", "这道练习没有提交文件。")
-GRADER_STOPPED = Text(
-    "The grader stopped while grading this student; grade them again.",
-    "评分程序在批改这位学生时中止了；请重新批改。",
+GRADER_STOPPED = Text("a grader process stopped", "一个评分进程中止了")
+GRADER_FAILED = Text(
+    "the grader failed on them ({error}); please report it", "评分程序出错（{error}）；请报告此问题"
 )
 QUEUED_PER_PROCESS = 2  # a grader process never waits for its next student
 
@@ -98,13 +98,6 @@ class StudentGrader:
             remove_run_folder(self.pool.root)
 
 
-def stopped_run(exercises: list[Exercise], work: StudentWork, reason: Text) -> GradeRun:
-    """A student whose grading could not finish: every exercise not graded, saying why."""
-    from ..runner import not_graded
-
-    return GradeRun(tuple(not_graded(e, Failure(reason)) for e in exercises), work.seed, 0.0, detect().name)
-
-
 class ClassGrader:
     """Grades students on ``exercises`` with ``jobs`` grader processes (default: one per
     core); use as a context manager (it owns processes and a temporary folder)."""
@@ -162,11 +155,24 @@ class ClassGrader:
             self._folder = None
 
     def grade(self, students: Iterable[StudentWork]) -> Iterator[tuple[str, GradeRun]]:
-        """(student id, their GradeRun) for each student, in the order they finish."""
+        """(student id, their GradeRun) for each student, in the order they finish. Students the
+        grader could not finish are named at the end, in one GradeError, with why."""
+        stopped: list[tuple[list[StudentWork], Text]] = []
         if self._local is not None:
             for work in students:
-                yield work.student, self._local.grade(work)
-            return
+                result = _graded(self._local, work)
+                if isinstance(result, Text):
+                    stopped.append(([work], result))
+                else:
+                    yield work.student, result
+        else:
+            yield from self._grade_in_processes(students, stopped)
+        if stopped:
+            raise not_graded_error(stopped)
+
+    def _grade_in_processes(
+        self, students: Iterable[StudentWork], stopped: list[tuple[list[StudentWork], Text]]
+    ) -> Iterator[tuple[str, GradeRun]]:
         pending = iter(students)
         queued: dict[Connection, list[StudentWork]] = {c: [] for _, c in self._processes}
         for connection in queued:
@@ -175,14 +181,17 @@ class ClassGrader:
             for ready in wait([c for c, q in queued.items() if q]):
                 assert isinstance(ready, Connection)
                 try:
-                    student, run = ready.recv()
-                except (EOFError, OSError):  # the grader process died: its students are reported
-                    for work in queued.pop(ready):
-                        yield work.student, stopped_run(self.exercises, work, GRADER_STOPPED)
+                    student, result = ready.recv()
+                except (EOFError, OSError):  # the grader process died: its students are named
+                    stopped.append((queued.pop(ready), GRADER_STOPPED))
                     continue
-                queued[ready] = [w for w in queued[ready] if w.student != student]
+                work = next(w for w in queued[ready] if w.student == student)
+                queued[ready].remove(work)
                 self._feed(ready, queued[ready], pending)
-                yield student, run
+                if isinstance(result, Text):
+                    stopped.append(([work], result))
+                else:
+                    yield student, result
 
     @staticmethod
     def _feed(connection: Connection, queue: list[StudentWork], pending: Iterator[StudentWork]) -> None:
@@ -190,8 +199,11 @@ class ClassGrader:
             work = next(pending, None)
             if work is None:
                 return
-            connection.send(work)
             queue.append(work)
+            try:
+                connection.send(work)
+            except OSError:  # the process is gone: its end of file names its students
+                return
 
 
 def _serve(
@@ -216,16 +228,20 @@ def _serve(
             work = connection.recv()
             if work is None:
                 return
-            try:
-                run = grader.grade(work)
-            except Exception as error:  # a grader bug: this student is reported, the batch goes on
-                reason = messages.GRADER_ERROR.format(error=f"{type(error).__name__}: {error}"[:300])
-                run = stopped_run(exercises, work, reason)
-            connection.send((work.student, run))
+            connection.send((work.student, _graded(grader, work)))
     except (EOFError, OSError):  # the batch is gone
         pass
     finally:
         grader.close()
+
+
+def _graded(grader: StudentGrader, work: StudentWork) -> GradeRun | Text:
+    """The student's GradeRun, or why the grader failed on them (a bug of the grader's: the
+    other students are graded all the same)."""
+    try:
+        return grader.grade(work)
+    except Exception as error:
+        return GRADER_FAILED.format(error=f"{type(error).__name__}: {error}"[:300])
 
 
 def _stop(number: int, frame: object) -> None:

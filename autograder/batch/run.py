@@ -13,7 +13,8 @@ from typing import Protocol
 from ..registry import Exercise
 from ..results import GradeRun
 from ..worker.process import Limits
-from .content import content_hash, grader_fingerprint
+from .content import content_hash
+from .fingerprint import grader_fingerprint
 from .gradebook import Gradebook, write_gradebook
 from .layout import StudentFolder, find_students, read_work
 from .seeds import secret_tag, student_seed

@@ -27,7 +27,7 @@ from . import bubblewrap, landlock
 from .paths import WORKER_DIR
 from .tiers import Tier
 
-START_TIMEOUT = 120.0  # a first import of matplotlib may build its font cache
+START_TIMEOUT = 120.0  # an exercise's first slow import may build caches
 REQUEST_TIMEOUT = 60.0
 EXIT_GRACE = 1.0  # a child that closed its socket has this long to exit by itself
 SIGNAL_SCOPE_ABI = 6  # Landlock keeps a child's signals inside its own domain from here on
