@@ -14,16 +14,18 @@ IN_SANDBOX_WORKER = "/grader/worker"
 IN_SANDBOX_CONVERTERS = "/grader/converters.py"
 
 
-def works(as_root: bool) -> bool:
-    """Whether bubblewrap can start a sandbox with this process's namespaces."""
-    binary = shutil.which("bwrap")
-    if binary is None:
-        return False
+def binary() -> str | None:
+    """The bubblewrap this grader runs: the one the probe tries is the one the workers get."""
+    return shutil.which("bwrap")
+
+
+def works(path: str, as_root: bool) -> bool:
+    """Whether the bubblewrap at ``path`` can start a sandbox with this process's namespaces."""
     info_read, info_write = os.pipe()
     try:
         done = subprocess.run(
             [
-                binary,
+                path,
                 "--ro-bind",
                 "/",
                 "/",
@@ -72,7 +74,7 @@ def command(
 ) -> list[str]:
     """bubblewrap around ``worker_command`` (paths inside the sandbox): the worker sees the
     system's libraries, the interpreter, its own files and its run folder, nothing else."""
-    argv = ["bwrap", *namespaces(as_root), "--die-with-parent", "--new-session", "--clearenv"]
+    argv = [binary() or "bwrap", *namespaces(as_root), "--die-with-parent", "--new-session", "--clearenv"]
     argv += [arg for name, value in environment.items() for arg in ("--setenv", name, value)]
     argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
     for directory in SYSTEM_DIRS:
