@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .paths import SYSTEM_DIRS, SYSTEM_FILES, WORKER_DIR, grader_paths, library_roots
+from .paths import SYSTEM_DIRS, SYSTEM_FILES, WORKER_DIR, editable_install_hooks, grader_paths, library_roots
 
 IN_SANDBOX_WORKER = "/grader/worker"
 IN_SANDBOX_CONVERTERS = "/grader/converters.py"
@@ -92,6 +92,8 @@ def command(
     for hidden in grader_paths():
         if any(hidden.resolve().is_relative_to(r) for r in roots):
             argv += ["--tmpfs", str(hidden.resolve())]
+    for hook in editable_install_hooks():  # the grader's folders it maps are not in this view
+        argv += ["--ro-bind", "/dev/null", str(hook)]
     argv += ["--ro-bind", str(WORKER_DIR), IN_SANDBOX_WORKER]
     if converters_path is not None:
         argv += ["--ro-bind", str(converters_path), IN_SANDBOX_CONVERTERS]
