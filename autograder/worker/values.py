@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -92,10 +93,19 @@ def _add_blob(array: np.ndarray, blobs: list[bytes]) -> object:
     array = np.array(array, subok=False, copy=True, order="C")
     if array.dtype.kind not in ALLOWED_KINDS or array.dtype.names is not None:
         return {"unsupported": f"{array.dtype} array", "reason": ""}
-    buffer = io.BytesIO()
-    np.save(buffer, array, allow_pickle=False)  # np.array(copy=True) is C-contiguous, 0-d kept
-    blobs.append(buffer.getvalue())
+    blobs.append(_npy_header(array.dtype, array.shape) + array.tobytes())  # as np.save writes it
     return len(blobs) - 1
+
+
+@lru_cache(maxsize=64)
+def _npy_header(dtype: np.dtype, shape: tuple[int, ...]) -> bytes:
+    """The .npy header of a C-ordered array (np.array(copy=True) is one, 0-d kept): made once
+    for the few dtypes and shapes of a grading's calls."""
+    buffer = io.BytesIO()
+    np.lib.format.write_array_header_1_0(
+        buffer, {"descr": np.lib.format.dtype_to_descr(dtype), "fortran_order": False, "shape": shape}
+    )
+    return buffer.getvalue()
 
 
 def decode(tree: object, arrays: list[np.ndarray], resolve_probe=None, make=None) -> object:
@@ -149,26 +159,41 @@ def decode(tree: object, arrays: list[np.ndarray], resolve_probe=None, make=None
 
 def load_blob(blob: bytes) -> np.ndarray:
     """Load one .npy blob after checking its header: plain dtypes, sizes that add up."""
-    stream = io.BytesIO(blob)
+    size = _HEADER_SIZES.get(blob[6:8]) if blob[:6] == _MAGIC else None
+    if size is None:
+        raise ProtocolError("not a .npy blob of version 1 or 2")
+    start = 8 + size + int.from_bytes(blob[8 : 8 + size], "little")
+    shape, fortran, dtype = _header(blob[:start])
+    count = math.prod(shape)
+    if count * dtype.itemsize != len(blob) - start:
+        raise ProtocolError("array size does not match its header")
+    data = np.frombuffer(blob, dtype=dtype, count=count, offset=start)
+    return data.reshape(shape, order="F" if fortran else "C").copy()
+
+
+_MAGIC = b"\x93NUMPY"
+_HEADER_SIZES = {b"\x01\x00": 2, b"\x02\x00": 4}  # .npy version -> bytes of its header length
+
+
+@lru_cache(maxsize=64)
+def _header(prefix: bytes) -> tuple[tuple[int, ...], bool, np.dtype]:
+    """A .npy header checked (the blobs of a grading repeat a few headers: each is parsed once)."""
+    stream = io.BytesIO(prefix)
     try:
         version = np.lib.format.read_magic(stream)
-        if version == (1, 0):
-            shape, fortran, dtype = np.lib.format.read_array_header_1_0(stream)
-        elif version == (2, 0):
-            shape, fortran, dtype = np.lib.format.read_array_header_2_0(stream)
-        else:
-            raise ProtocolError("unsupported .npy version")
+        read = (
+            np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+        )
+        shape, fortran, dtype = read(stream)
     except ValueError as exc:
         raise ProtocolError(f"bad .npy header: {exc}") from None
+    if stream.tell() != len(prefix):
+        raise ProtocolError("bad .npy header length")
     if dtype.kind not in ALLOWED_KINDS or dtype.hasobject or dtype.names is not None:
         raise ProtocolError(f"dtype {dtype} not allowed")
     if len(shape) > 32 or any(type(n) is not int or n < 0 for n in shape):
         raise ProtocolError("bad shape")
-    count = math.prod(shape)
-    if count * dtype.itemsize != len(blob) - stream.tell():
-        raise ProtocolError("array size does not match its header")
-    data = np.frombuffer(blob, dtype=dtype, count=count, offset=stream.tell())
-    return data.reshape(shape, order="F" if fortran else "C").copy()
+    return shape, fortran, dtype
 
 
 def map_leaves(value: Any, leaf: Callable[[Any], Any]) -> Any:
