@@ -82,12 +82,8 @@ def target_for(name: str) -> float:
     return PYPLOT_TARGET if name == PYPLOT_EXERCISE else TARGET
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=11)
-    parser.add_argument("--submission", type=Path, default=ROOT / "solutions")
-    options = parser.parse_args()
-
+def report(runs: int, submission: Path) -> None:
+    """Time each `grade exerciseN` and the baseline, interleaved; print medians, ratios, targets."""
     sys.path.insert(0, str(ROOT))
     from autograder.registry import all_exercises
 
@@ -96,10 +92,10 @@ def main() -> None:
     commands = {baseline: [sys.executable, "-c", "import numpy"]}
     commands |= {name: [*grade_command(), name] for name in names}
     with tempfile.TemporaryDirectory(prefix="grade-speed-") as folder:
-        course = course_folder(Path(folder), options.submission.resolve(), names)
-        medians = interleaved_medians(commands, options.runs, course, student_environment())
+        course = course_folder(Path(folder), submission.resolve(), names)
+        medians = interleaved_medians(commands, runs, course, student_environment())
     numpy_import = medians.pop(baseline)
-    print(f"{options.runs} interleaved runs; baseline {baseline}: median {numpy_import * 1000:.0f} ms")
+    print(f"{runs} interleaved runs; baseline {baseline}: median {numpy_import * 1000:.0f} ms")
     print(f"{'command':20} {'median ms':>10} {'ratio':>6} {'target':>7}")
     missed = []
     for name, median in medians.items():
@@ -113,6 +109,14 @@ def main() -> None:
         f"targets: ≤ {TARGET}× the numpy import for every exercise but {PYPLOT_EXERCISE} "
         f"(pyplot: near {PYPLOT_TARGET:g}×) — " + (f"missed by {', '.join(missed)}" if missed else "met")
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--submission", type=Path, default=ROOT / "solutions")
+    options = parser.parse_args()
+    report(options.runs, options.submission)
 
 
 if __name__ == "__main__":
