@@ -1,4 +1,5 @@
-"""Isolation tiers: how a worker is confined on this machine, detected once per run.
+"""Isolation tiers: how a worker is confined on this machine, detected once per process
+(bubblewrap's verdict remembered across processes, see verdict.py).
 
 Strongest first:
 

@@ -1,8 +1,8 @@
 """Remembering that bubblewrap worked here, so that a grading need not start a sandbox to find out.
 
 The probe (``bubblewrap.works``) starts a sandbox: a process, namespaces, mounts,
-on the path of every `grade`. Its verdict depends only on the facts hashed in
-``facts``: the bubblewrap binary (path, inode, times, size, mode, owner), the
+on the path of every `grade`. Its verdict depends only on what ``facts`` lists:
+the bubblewrap binary (path, inode, times, size, mode, owner), the
 kernel and this boot of it, the user-namespace and namespace-count sysctls, the
 user (uid, capabilities, no_new_privs, seccomp) and the user namespace this
 process is in. A "works" verdict is remembered under those facts, in a file
@@ -26,26 +26,26 @@ _PROC_FILES = (
     "/proc/sys/kernel/apparmor_restrict_unprivileged_userns",
     "/proc/sys/kernel/apparmor_restrict_unprivileged_unconfined",
 )
-_STATUS_FIELDS = (b"CapEff:", b"CapBnd:", b"NoNewPrivs:", b"Seccomp:")
+_STATUS_FIELDS = ("CapEff:", "CapBnd:", "NoNewPrivs:", "Seccomp:")
 _MAX_NAMESPACES = Path("/proc/sys/user")
-MAX_BYTES = 16384
+_MAX_BYTES = 16384
 
 
 def facts(binary: str, as_root: bool) -> str:
     """Everything that decides whether ``binary`` can start a sandbox here, as one line."""
     found = [binary, str(as_root), str(os.geteuid()), repr(os.uname())]
-    info = os.stat(binary)
-    found.append(
-        repr((info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_mode))
-    )
-    found.append(repr(info.st_uid))
+    try:
+        info = os.stat(binary)
+        found.append(repr((info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)))
+        found.append(repr((info.st_mode, info.st_uid)))
+    except OSError:
+        found.append("gone")
     found += [_read(path) for path in _PROC_FILES]
     try:
         found += [_read(str(p)) for p in sorted(_MAX_NAMESPACES.glob("max_*_namespaces"))]
     except OSError:
         pass
-    status = _read("/proc/self/status").encode()
-    found += [line.decode() for line in status.splitlines() if line.startswith(_STATUS_FIELDS)]
+    found += [line for line in _read("/proc/self/status").splitlines() if line.startswith(_STATUS_FIELDS)]
     try:
         found.append(os.readlink("/proc/self/ns/user"))
     except OSError:
@@ -65,7 +65,7 @@ def holds(known: str) -> bool:
     with os.fdopen(fd, "rb") as handle:
         if not _owned_regular_file(os.fstat(handle.fileno())):
             return False
-        return handle.read(MAX_BYTES).decode("utf-8", "replace").strip() == known
+        return handle.read(_MAX_BYTES).decode("utf-8", "replace").strip() == known
 
 
 def remember(known: str) -> None:
@@ -78,14 +78,18 @@ def remember(known: str) -> None:
         if not _private_folder(folder):
             return
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".bubblewrap-")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "w") as handle:
             handle.write(known + "\n")
         os.replace(temporary, folder / "bubblewrap")
     except OSError:
-        pass
+        Path(temporary).unlink(missing_ok=True)
 
 
 def forget() -> None:
+    """Forget a remembered "bubblewrap works" (a probe found it false)."""
     folder = _folder()
     if folder is not None:
         try:
@@ -122,6 +126,6 @@ def _only_this_user_writes(info: os.stat_result) -> bool:
 def _read(path: str) -> str:
     try:
         with open(path, "rb") as handle:
-            return handle.read(4096).decode("ascii", "replace").strip()
+            return handle.read(_MAX_BYTES).decode("ascii", "replace").strip()
     except OSError:
         return ""
