@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .calls import Call, StudentError
 from .inert import inert
 from .isolation.sandbox import Sandbox, remove_run_folder
-from .isolation.tiers import detect
+from .isolation.tiers import Tier, detect, recheck
 from .registry import WorkerSetup
 from .replies import callback_answer, read_call_reply, read_load_reply, tokenised_probes
 from .submission import named_for_student
@@ -79,17 +79,21 @@ class WorkerSession:
             command = self.sandbox.command(self.run_dir, environment)
             self._worker = WorkerProcess(self.run_dir, command, environment)
         self._loaded = False
-        self._worker.send(
-            {
-                "kind": "load",
-                "path": str(self.module_path),
-                "module": self.module_name,
-                "converters": self.sandbox.converters_for_worker(),
-                "limits": self.sandbox.worker_limits(self.limits.for_worker()),
-                "confine": self.sandbox.confinement(self.run_dir),
-                "preload": list(self.preload),
-            }
-        )
+        self._died_starting: WorkerDied | None = None
+        try:
+            self._worker.send(
+                {
+                    "kind": "load",
+                    "path": str(self.module_path),
+                    "module": self.module_name,
+                    "converters": self.sandbox.converters_for_worker(),
+                    "limits": self.sandbox.worker_limits(self.limits.for_worker()),
+                    "confine": self.sandbox.confinement(self.run_dir),
+                    "preload": list(self.preload),
+                }
+            )
+        except WorkerDied as died:  # gone before it read a byte (its sandbox did not start)
+            self._died_starting = died
 
     def ensure_loaded(self) -> StudentError | None:
         if self.load_error is not None:
@@ -99,13 +103,26 @@ class WorkerSession:
         if self._loaded:
             return None
         try:
+            if self._died_starting is not None:
+                raise self._died_starting
             self.load_error = self._student_names(self._receive(self.limits.load_timeout, read_load_reply))
         except WorkerTimeout:
             self.load_error = StudentError("timeout", message=f"{self.limits.load_timeout:g}")
         except WorkerDied as died:
+            tier = recheck(self.sandbox.tier)
+            if tier is not None:  # the sandbox itself could not start: start over under the tier there is
+                self._restart_under(tier)
+                return self.ensure_loaded()
             self.load_error = StudentError("crashed", message=died.reason)
         self._loaded = self.load_error is None
         return self.load_error
+
+    def _restart_under(self, tier: Tier) -> None:
+        self._worker.kill()
+        self.sandbox.release()
+        self.sandbox = Sandbox(tier, self.sandbox.converters_path, self.sandbox.setup)
+        self.sandbox.prepare(self.run_dir)
+        self.start()
 
     def call(
         self,

@@ -8,22 +8,24 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .paths import SYSTEM_DIRS, SYSTEM_FILES, WORKER_DIR, grader_paths, library_roots
+from .paths import SYSTEM_DIRS, SYSTEM_FILES, WORKER_DIR, editable_install_hooks, grader_paths, library_roots
 
 IN_SANDBOX_WORKER = "/grader/worker"
 IN_SANDBOX_CONVERTERS = "/grader/converters.py"
 
 
-def works(as_root: bool) -> bool:
-    """Whether bubblewrap can start a sandbox with this process's namespaces."""
-    binary = shutil.which("bwrap")
-    if binary is None:
-        return False
+def binary() -> str | None:
+    """The bubblewrap this grader runs: the one the probe tries is the one the workers get."""
+    return shutil.which("bwrap")
+
+
+def works(path: str, as_root: bool) -> bool:
+    """Whether the bubblewrap at ``path`` can start a sandbox with this process's namespaces."""
     info_read, info_write = os.pipe()
     try:
         done = subprocess.run(
             [
-                binary,
+                path,
                 "--ro-bind",
                 "/",
                 "/",
@@ -73,7 +75,7 @@ def command(
     """bubblewrap around ``worker_command`` (paths inside the sandbox): the worker sees the
     system's libraries, the interpreter, its own files, ``read_only`` (a path inside the
     sandbox for each file of the grader's it may read) and its run folder, nothing else."""
-    argv = ["bwrap", *namespaces(as_root), "--die-with-parent", "--new-session", "--clearenv"]
+    argv = [binary() or "bwrap", *namespaces(as_root), "--die-with-parent", "--new-session", "--clearenv"]
     argv += [arg for name, value in environment.items() for arg in ("--setenv", name, value)]
     argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
     for directory in SYSTEM_DIRS:
@@ -91,6 +93,8 @@ def command(
     for hidden in grader_paths():
         if any(hidden.resolve().is_relative_to(r) for r in roots):
             argv += ["--tmpfs", str(hidden.resolve())]
+    for hook in editable_install_hooks():  # the grader's folders it maps are not in this view
+        argv += ["--ro-bind", "/dev/null", str(hook)]
     argv += ["--ro-bind", str(WORKER_DIR), IN_SANDBOX_WORKER]
     for inside, outside in read_only.items():
         argv += ["--ro-bind", str(outside), inside]

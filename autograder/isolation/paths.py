@@ -12,12 +12,21 @@ WORKER_DIR = PACKAGE_DIR / "worker"
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime")
 OUTPUT_FILES = ("stdout.txt", "stderr.txt")  # what the student's code printed: the worker writes only these
+DISTRIBUTION = "cross_entropy_autograder"  # the grader's distribution, as installers name its files
 
 
 def grader_paths() -> list[Path]:
     """What the worker must never read: the grader package, the references, the stubs."""
     folders = [course_folder("solutions"), course_folder("exercises")]
     return _outermost([PACKAGE_DIR, *(f for f in folders if f.is_dir())])
+
+
+def editable_install_hooks() -> list[Path]:
+    """An editable install's hook of the grader: a .pth file in site-packages and the finder it
+    imports, which an interpreter runs at every start to map the grader's folders."""
+    return sorted(
+        {p.resolve() for d in site.getsitepackages() for p in Path(d).glob(f"__editable__*{DISTRIBUTION}*")}
+    )
 
 
 def library_roots() -> list[Path]:

@@ -1,4 +1,5 @@
-"""Isolation tiers: how a worker is confined on this machine, detected once per run.
+"""Isolation tiers: how a worker is confined on this machine, detected once per process
+(bubblewrap's verdict remembered across processes, see verdict.py).
 
 Strongest first:
 
@@ -31,7 +32,7 @@ from functools import cache
 
 from ..errors import GradeError
 from ..i18n import Text
-from . import bubblewrap, landlock
+from . import bubblewrap, landlock, verdict
 
 
 @dataclass(frozen=True)
@@ -110,12 +111,10 @@ class IsolationUnavailable(GradeError):
 
 @cache
 def available_tiers() -> list[str]:
-    """The tiers this machine can give, strongest first; probed once per process."""
+    """The tiers this machine can give, strongest first; found once per process."""
     if not sys.platform.startswith("linux"):
         return ["basic"]
-    found = []
-    if bubblewrap.works(as_root=os.geteuid() == 0):
-        found.append("bubblewrap-uid" if os.geteuid() == 0 else "bubblewrap")
+    found = [name for name in (_bubblewrap().tier,) if name is not None]
     if landlock.abi() >= 1:
         found.append("landlock")
     return [*found, "limits"]
@@ -123,10 +122,63 @@ def available_tiers() -> list[str]:
 
 @cache
 def detect() -> Tier:
-    available = available_tiers()
     asked = os.environ.get("GRADE_ISOLATION", "").strip()
-    if not asked:
-        return TIERS[available[0]]
+    if not asked:  # the strongest: Landlock need not be looked at when bubblewrap works
+        return TIERS[_bubblewrap().tier or available_tiers()[0]]
+    available = available_tiers()
     if asked not in available:
         raise IsolationUnavailable(asked, available)
     return TIERS[asked]
+
+
+def recheck(tier: Tier) -> Tier | None:
+    """After a worker under ``tier`` died before answering: the tier to start it again under,
+    or None when ``tier`` still holds (the death was the worker's own). A "bubblewrap works"
+    that was remembered (verdict.py), not probed in this process, is probed now and the tiers
+    detected afresh; GRADE_ISOLATION asking for a tier that turns out unavailable raises
+    IsolationUnavailable rather than give a weaker one."""
+    found = _bubblewrap()
+    if tier.uses_bubblewrap and found.remembered:
+        found.tier, found.remembered = _probe_bubblewrap(), False
+        available_tiers.cache_clear()
+        detect.cache_clear()
+    current = detect()
+    return current if current != tier else None
+
+
+@dataclass
+class _BubblewrapFound:
+    tier: str | None  # the bubblewrap tier, None when bubblewrap does not work here
+    remembered: bool  # the verdict was remembered, not probed in this process
+
+
+@cache
+def _bubblewrap() -> _BubblewrapFound:
+    path = bubblewrap.binary() if sys.platform.startswith("linux") else None
+    if path is None:
+        return _BubblewrapFound(None, False)
+    if verdict.holds(verdict.facts(path, _as_root())):
+        return _BubblewrapFound(_bubblewrap_tier_name(), True)
+    return _BubblewrapFound(_probe_bubblewrap(), False)
+
+
+def _probe_bubblewrap() -> str | None:
+    """Start a sandbox to see whether bubblewrap works; remember the verdict, or forget one
+    that no longer holds."""
+    path = bubblewrap.binary()
+    if path is None:
+        return None
+    known = verdict.facts(path, _as_root())
+    if not bubblewrap.works(path, _as_root()):
+        verdict.forget()
+        return None
+    verdict.remember(known)
+    return _bubblewrap_tier_name()
+
+
+def _as_root() -> bool:
+    return os.geteuid() == 0
+
+
+def _bubblewrap_tier_name() -> str:
+    return "bubblewrap-uid" if _as_root() else "bubblewrap"

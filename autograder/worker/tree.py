@@ -22,10 +22,10 @@ def descendants(root: int) -> list[int]:
     except OSError:
         return []
     for entry in entries:
+        stat = _read(f"/proc/{entry}/stat")
         try:
-            with open(f"/proc/{entry}/stat", "rb") as handle:
-                parent = int(handle.read().rsplit(b")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
+            parent = int(stat.rsplit(b")", 1)[1].split()[1])
+        except (ValueError, IndexError):
             continue
         children.setdefault(parent, []).append(int(entry))
     found, todo = [], [root]
@@ -36,12 +36,26 @@ def descendants(root: int) -> list[int]:
     return found
 
 
+def _read(path: str) -> bytes:
+    """A small /proc file's bytes (b"" once its process is gone): one read, no buffering, as
+    a walk reads one per process of the machine."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, 4096)
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
 def process_state(pid: int) -> bytes | None:
     """The state letter of ``pid`` (``R``, ``S``, ``T``, ``Z`` ...); None once it is gone."""
     try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            return handle.read().rsplit(b")", 1)[1].split()[0]
-    except (OSError, IndexError):
+        return _read(f"/proc/{pid}/stat").rsplit(b")", 1)[1].split()[0]
+    except IndexError:
         return None
 
 
@@ -62,6 +76,9 @@ def kill_tree(root: int, include_root: bool = True, timeout: float = 30.0) -> li
         if _namespace_init(pid):
             _signal(pid, signal.SIGKILL)
             killed.add(pid)
+    _wait_until_dead(
+        sorted(killed), deadline
+    )  # an init exits after all of its namespace: no walk sees them dying
     while time.monotonic() < deadline:
         living = _stop_all(root, deadline)
         if not living:
