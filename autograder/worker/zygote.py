@@ -18,6 +18,7 @@ grader, which asks, one request at a time:
 from __future__ import annotations
 
 import ctypes
+import gc
 import importlib
 import json
 import os
@@ -49,6 +50,7 @@ def main(argv: list[str]) -> None:
         except BaseException:  # a child imports it again, and reports what goes wrong
             pass
     _reseed()  # the first reseed loads what reseeding needs: the children's are quick
+    gc.freeze()  # a child's collections leave what it inherited alone: its pages stay shared
     control.sendall(json.dumps({"ready": True}).encode())
     uids: dict[int, int | None] = {}  # each child's dedicated uid, as root
     exited: dict[int, int] = {}  # children that exited before their end, with their status
