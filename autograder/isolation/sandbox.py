@@ -99,8 +99,11 @@ class Sandbox:
         return {"read": landlock.readable(run_dir, self.converters_path), "write": write}
 
     def worker_limits(self, limits: dict) -> dict:
-        """A dedicated uid can be capped in processes (for a shared uid that would count the user's own)."""
-        return dict(limits, processes=MAX_WORKER_PROCESSES) if self.uid is not None else limits
+        """Processes are capped where only the worker's own count: a dedicated uid, or the user
+        namespace of bubblewrap run as a user (a shared uid outside one counts the user's own)."""
+        if self.uid is not None or (self.tier.uses_bubblewrap and os.geteuid() != 0):
+            return dict(limits, processes=MAX_WORKER_PROCESSES)
+        return limits
 
     def release(self) -> None:
         if self.uid is not None:

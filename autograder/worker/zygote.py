@@ -131,6 +131,26 @@ def _status(code: int) -> int:
     return 128 + os.WTERMSIG(code) if os.WIFSIGNALED(code) else os.WEXITSTATUS(code)
 
 
+def _kill_uid(uid: int) -> bool:
+    """kill(-1) sent as ``uid``: all its processes at once, atomically against fork. Whether
+    it was sent (none left to receive it counts)."""
+    killer = os.fork()
+    if killer == 0:
+        code = 1
+        try:
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+            try:
+                os.kill(-1, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            code = 0
+        finally:
+            os._exit(code)
+    return os.waitpid(killer, 0)[1] == 0
+
+
 def _end(pid: int, uid: int | None, grace: float, status: int | None) -> int:
     """Kill every process of the child forked as ``pid`` and reap it: its exit status, a
     signal N as 128 + N (``status`` if it was already reaped). ``grace``: seconds it has to
@@ -145,20 +165,11 @@ def _end(pid: int, uid: int | None, grace: float, status: int | None) -> int:
             break
         else:
             time.sleep(0.001)
-    if uid is not None:  # kill(-1) sent as that uid: all its processes, atomically against fork
-        killer = os.fork()
-        if killer == 0:
-            try:
-                os.setgroups([])
-                os.setgid(uid)
-                os.setuid(uid)
-                os.kill(-1, signal.SIGKILL)
-            finally:
-                os._exit(0)
-        os.waitpid(killer, 0)
+    killed = uid is not None and _kill_uid(uid)
     if status is not None:
         return status
-    tree.kill_tree(pid)  # without a uid of its own, all its processes are below it
+    if not killed:  # all its processes are below it
+        tree.kill_tree(pid)
     return _status(os.waitpid(pid, 0)[1])
 
 
