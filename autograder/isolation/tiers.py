@@ -16,7 +16,8 @@ In every Linux tier the worker may write only its two output files, each capped
 in size (Landlock, where the kernel has it), can open no socket (seccomp), and
 keeps every process it starts below itself (a subreaper; see worker/main.py).
 As root, in every tier, the worker drops to a dedicated uid with no groups,
-capped in processes, and every process of that uid is killed afterwards.
+capped in processes, and every process of that uid is killed afterwards. As a
+user, bubblewrap's user namespace caps the worker's own processes the same way.
 - ``basic`` (macOS, Windows): timeouts and process-group kill; local scores are
   advisory (a student release holds no secrets).
 
