@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import os
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 MAX_HEADER_BYTES = 4 * 1024 * 1024
 MAX_BLOB_BYTES = 64 * 1024 * 1024
 MAX_BLOBS = 64
 MAX_DEPTH = 64  # JSON nesting of a header; the values the worker sends stay below it
+READ_SIZE = 1 << 16  # bytes asked of the descriptor at once: a whole small frame in one read
 
 
 class ProtocolError(Exception):
@@ -49,7 +50,7 @@ def parse_header(raw: bytes) -> tuple[dict, list[int]]:
         raise ProtocolError("header is not JSON") from None
     if not isinstance(header, dict):
         raise ProtocolError("header is not an object")
-    if _deeper_than(header, MAX_DEPTH):
+    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and _deeper_than(header, MAX_DEPTH):
         raise ProtocolError("header nests too deeply")
     sizes = header.pop("blobs", [])
     if (
@@ -77,8 +78,24 @@ def _deeper_than(tree: object, limit: int) -> bool:
     return False
 
 
-def read_message(read_exact) -> tuple[dict, list[bytes]]:
-    """Read one frame with ``read_exact(n) -> bytes``; blobs are returned raw."""
-    length = header_length(read_exact(4))
-    header, sizes = parse_header(read_exact(length))
-    return header, [read_exact(n) for n in sizes]
+class Reader:
+    """Frames from a descriptor, read in as few system calls as the sender's writes allow
+    (a frame is written at once). ``read_some(n)`` returns between 1 and n bytes, or raises
+    (at the end of the stream, or when the wait is over)."""
+
+    def __init__(self, read_some: Callable[[int], bytes]) -> None:
+        self._read_some = read_some
+        self._buffer = bytearray()
+
+    def message(self) -> tuple[dict, list[bytes]]:
+        """The next frame: its header, and its blobs raw."""
+        length = header_length(self._exact(4))
+        header, sizes = parse_header(self._exact(length))
+        return header, [self._exact(n) for n in sizes]
+
+    def _exact(self, count: int) -> bytes:
+        while len(self._buffer) < count:
+            self._buffer += self._read_some(max(count - len(self._buffer), READ_SIZE))
+        data = bytes(self._buffer[:count])
+        del self._buffer[:count]
+        return data

@@ -81,6 +81,8 @@ class Channel:
     def __init__(self, to_worker: int, from_worker: int) -> None:
         self._in = to_worker
         self._out = from_worker
+        self._deadline = 0.0  # of the reply being read
+        self._reader = frames.Reader(self._read_some)
 
     def send(self, message: dict, blobs: Sequence[bytes] = ()) -> None:
         try:
@@ -89,27 +91,23 @@ class Channel:
             raise WorkerDied(self._death_reason()) from None
 
     def receive(self, timeout: float) -> tuple[dict, list[bytes]]:
-        deadline = time.monotonic() + timeout
+        self._deadline = time.monotonic() + timeout
         try:
-            return frames.read_message(lambda n: self._read_exact(n, deadline))
+            return self._reader.message()
         except frames.ProtocolError:
             self.kill()
             raise WorkerDied(MALFORMED_REPLY) from None
 
-    def _read_exact(self, count: int, deadline: float) -> bytes:
-        chunks = []
-        while count:
-            remaining = deadline - time.monotonic()
-            ready = select.select([self._out], [], [], max(remaining, 0))[0] if remaining > 0 else []
-            if not ready:
-                self.kill()
-                raise WorkerTimeout()
-            chunk = os.read(self._out, min(count, 1 << 20))
-            if not chunk:
-                raise WorkerDied(self._death_reason())
-            chunks.append(chunk)
-            count -= len(chunk)
-        return b"".join(chunks)
+    def _read_some(self, count: int) -> bytes:
+        remaining = self._deadline - time.monotonic()
+        ready = select.select([self._out], [], [], remaining)[0] if remaining > 0 else []
+        if not ready:
+            self.kill()
+            raise WorkerTimeout()
+        chunk = os.read(self._out, min(count, 1 << 20))
+        if not chunk:
+            raise WorkerDied(self._death_reason())
+        return chunk
 
     def _death_reason(self) -> str:
         raise NotImplementedError

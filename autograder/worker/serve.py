@@ -25,15 +25,14 @@ CALLBACK_LOCK = threading.Lock()
 _PROTOCOL = {"in": -1, "out": -1}  # the grader's descriptors, set by serve()
 
 
-def _read_exact(count: int) -> bytes:
-    chunks = []
-    while count:
-        chunk = os.read(_PROTOCOL["in"], count)
-        if not chunk:
-            raise SystemExit(0)
-        chunks.append(chunk)
-        count -= len(chunk)
-    return b"".join(chunks)
+def _read_some(count: int) -> bytes:
+    chunk = os.read(_PROTOCOL["in"], count)
+    if not chunk:
+        raise SystemExit(0)  # the grader is done with this worker
+    return chunk
+
+
+_READER = frames.Reader(_read_some)
 
 
 def _student_traceback(exc: BaseException, path: str) -> str:
@@ -110,7 +109,7 @@ def _call_grader(token: str, args: tuple, kwargs: dict):
             "kwargs": values.encode(dict(kwargs), blobs),
         }
         frames.write_message(_PROTOCOL["out"], request, blobs)
-        answer, raw = frames.read_message(_read_exact)
+        answer, raw = _READER.message()
     if answer.get("kind") != "answer":
         raise SystemExit(0)  # the grader moved on: this call is over
     if not answer.get("ok"):
@@ -252,7 +251,7 @@ def serve(protocol_in: int, protocol_out: int) -> None:
     _PROTOCOL.update({"in": protocol_in, "out": protocol_out})
     session = Session()
     while True:
-        header, raw = frames.read_message(_read_exact)
+        header, raw = _READER.message()
         arrays = [values.load_blob(b) for b in raw]
         kind = header.get("kind")
         if kind == "load":
