@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from .mistake import Mistake
@@ -56,6 +57,14 @@ class Call:
 
     def fresh_arguments(self) -> tuple[tuple, dict]:
         """A new copy of the arguments, probes resolved: for an imitation to be called with."""
+        from .worker.values import copy_tree
+
+        return copy_tree(self.resolved_arguments)
+
+    @cached_property
+    def resolved_arguments(self) -> tuple[tuple, dict]:
+        """The arguments, probes resolved, as they went in: to be read, never changed (an
+        imitation gets a fresh copy). Made once: a call is judged by many imitations."""
         if self.context is None:
             from .worker.values import copy_tree
 

@@ -93,7 +93,7 @@ def _imitation_matches(imitation: Callable, call: Call, expected: object) -> boo
     args, kwargs = call.fresh_arguments()
     if not accepts(imitation, args, kwargs):
         return False
-    before = call.fresh_arguments()[0]
+    before = call.resolved_arguments[0]
     imitated, raised = imitate(imitation, args, kwargs)
     if raised is not None:
         return call.error is not None and call.error.kind == "raised" and call.error.type_name == raised

@@ -7,8 +7,8 @@ it). It never loads the grader, the references or the checks. FD is a Unix socke
 grader, which asks, one request at a time:
 
 - ``fork`` (with the child's protocol socket passed along): the child starts its own
-  session, moves to its run folder and environment, drops to its uid, stays below its own
-  reaper, sends its prints to its run folder, reseeds the random generators and serves the
+  session, moves to its run folder and environment, drops to its uid (or else stays below
+  a reaper of its own, so that its end can find every process it started), sends its prints to its run folder, reseeds the random generators and serves the
   worker protocol (serve.py), which confines it further (limits, Landlock, seccomp) at load;
   the reply is the child's pid;
 - ``end``: every process of that child is killed (as root: every process of its uid, at
@@ -92,7 +92,8 @@ def _fork(request: dict, protocol: int, control: socket.socket) -> int:
         os.environ.clear()
         os.environ.update(request["env"])
         restrict.drop_privileges(request["drop"])
-        restrict.stay_as_reaper(private_fds=(protocol,))
+        if _uid(request["drop"]) is None:  # with a uid of its own, its end kills all its processes
+            restrict.stay_as_reaper(private_fds=(protocol,))
         restrict.redirect_standard_streams()
         _reseed()
         import serve
