@@ -6,10 +6,10 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
-from .batch_cli import batch
 from .cli_language import current_language, language_in
 from .errors import EXIT_NOT_GRADED, GradeError
 from .files import write_atomically
@@ -26,7 +26,6 @@ from .localized_params import (
     option,
 )
 from .registry import all_exercises, find
-from .teacher_cli import nbgrader_commands, release
 
 EXIT_ALL_PASSED, EXIT_SOME_FAILED = 0, 1
 
@@ -36,6 +35,13 @@ class ExerciseFirstGroup(DefaultCommandGroup):
 
     group_class = LocalizedGroup
     default_command = "run"
+    lazy_commands: ClassVar[
+        dict[str, str]
+    ] = {  # teachers' commands: a student's `grade exercise3` never imports them
+        "batch": "autograder.batch_cli:batch",
+        "nbgrader": "autograder.teacher_cli:nbgrader_commands",
+        "release": "autograder.teacher_cli:release",
+    }
 
 
 @click.group(
@@ -231,11 +237,6 @@ def isolation() -> None:
             Text("also available (GRADE_ISOLATION=…): ", "也可使用（GRADE_ISOLATION=…）：")(lang)
             + ", ".join(others)
         )
-
-
-main.add_command(nbgrader_commands)
-main.add_command(release)
-main.add_command(batch)
 
 
 def _select(name: str) -> list:

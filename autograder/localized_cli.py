@@ -12,10 +12,11 @@ error click raises with our own words, keeping click's exit codes.
 from __future__ import annotations
 
 import difflib
+import importlib
 import inspect
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -117,6 +118,16 @@ class LocalizedGroup(LocalizedCommand, click.Group):
 
     command_class = LocalizedCommand
     group_class: type[click.Group] | type[type] | None = type  # subgroups are of the same class
+    lazy_commands: ClassVar[dict[str, str]] = {}  # name -> "module:attribute", imported when first asked for
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in self.lazy_commands:
+            module, attribute = self.lazy_commands[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         return [*super().collect_usage_pieces(ctx), COMMAND_METAVAR(language(ctx))]
@@ -187,7 +198,7 @@ class DefaultCommandGroup(LocalizedGroup):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        if args and args[0] not in self.list_commands(ctx) and not args[0].startswith("-"):
             return "", self.commands[self.default_command], args  # no name: usage reads "grade EXERCISE"
         return super().resolve_command(ctx, args)
 

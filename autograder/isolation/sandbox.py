@@ -107,7 +107,9 @@ class Sandbox:
 
     def release(self) -> None:
         if self.uid is not None:
-            if self.pool is None or not self.pool.running:  # a running warm process killed them
+            # under bubblewrap every process of the uid was in a PID namespace that died with
+            # the worker; a running warm process killed its child's
+            if not self.tier.uses_bubblewrap and (self.pool is None or not self.pool.running):
                 uids.kill_processes_of(self.uid)
             uids.free(self.uid)
             self.uid = None
