@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cores import on_one_core
 from .i18n import Text
 from .isolation.tiers import detect
 from .registry import Exercise
@@ -57,11 +58,13 @@ def grade(
         from .runner import not_graded, run_exercise  # numpy and the checks load while workers start
 
         results: list[ExerciseResult] = []
-        for item in prepared:
-            if isinstance(item.session, WorkerSession):
-                results.append(run_exercise(item.exercise, item.session, seed))
-            else:
-                results.append(not_graded(item.exercise, Failure(item.session)))
+        with on_one_core() as core:
+            for item in prepared:
+                if isinstance(item.session, WorkerSession):
+                    item.session.core = core
+                    results.append(run_exercise(item.exercise, item.session, seed))
+                else:
+                    results.append(not_graded(item.exercise, Failure(item.session)))
     finally:
         for item in prepared:
             if isinstance(item.session, WorkerSession):

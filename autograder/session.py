@@ -67,6 +67,7 @@ class WorkerSession:
         self.sandbox.prepare(self.run_dir)
         self.load_error: StudentError | None = None
         self._loaded = False
+        self.core: int | None = None  # where the worker is asked to run its calls (the grader's core)
         self.start()
 
     def start(self) -> None:
@@ -148,6 +149,7 @@ class WorkerSession:
             "convert": convert,
             "args": values.encode(tokenised_probes(list(args), tokens), blobs),
             "kwargs": values.encode(tokenised_probes(kwargs, tokens), blobs),
+            "core": self.core,
         }
 
         def read(reply: dict, raw: list[bytes]) -> tuple[dict, list[bytes]] | Call:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from ..cores import allowed_cores
 from ..i18n import Text
 from ..isolation.sandbox import remove_run_folder
 from ..isolation.tiers import detect
@@ -39,15 +40,7 @@ QUEUED_PER_PROCESS = 2  # a grader process never waits for its next student
 
 
 def available_cores() -> int:
-    return len(_cores()) or os.cpu_count() or 1
-
-
-def _cores() -> list[int]:
-    """The cores this process may run on, where the system says (Linux)."""
-    try:
-        return sorted(os.sched_getaffinity(0))
-    except AttributeError:
-        return []
+    return len(allowed_cores()) or os.cpu_count() or 1
 
 
 class StudentGrader:
@@ -126,7 +119,7 @@ class ClassGrader:
             self._local = StudentGrader(self.exercises, self.limits, self._folder)
             return self
         context = multiprocessing.get_context("fork")
-        cores = _cores()
+        cores = allowed_cores()
         for number in range(self.jobs):
             ours, theirs = context.Pipe()
             siblings = [c for _, c in self._processes]  # a process sees the batch go by end of file

@@ -152,6 +152,7 @@ class Session:
         return {"ok": True}
 
     def call(self, header: dict, arrays: list) -> tuple[dict, list[bytes]]:
+        _move_to(header.get("core"))
         args = values.decode(header["args"], arrays, RemoteFunction, self.make)
         kwargs = values.decode(header["kwargs"], arrays, RemoteFunction, self.make)
         convert = header.get("convert")
@@ -191,6 +192,15 @@ class Session:
         if name not in self.converters:
             raise frames.ProtocolError(f"unknown maker {name}")
         return self.converters[name]()
+
+
+def _move_to(core: object) -> None:
+    """Run on the grader's core, where it asks (they take turns: see the grader's cores.py)."""
+    if type(core) is int and hasattr(os, "sched_setaffinity"):
+        try:
+            os.sched_setaffinity(0, {core})
+        except (OSError, ValueError, OverflowError):
+            pass
 
 
 def _load_converters(path: str) -> dict:
