@@ -8,7 +8,6 @@ module loads while the grader loads its own.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,17 +17,14 @@ from .isolation.tiers import detect
 from .registry import Exercise
 from .results import ExerciseResult, Failure, GradeRun
 from .session import WorkerSession
-from .submission import SubmissionNotFound, UnreadableSubmission, locate, read_source, shown_path
+from .submission import Source, SubmissionNotFound, UnreadableSubmission, locate, read_source, shown_path
 from .worker.process import Limits
 
 if TYPE_CHECKING:
     from .isolation.warm import WarmPool
 
 
-@dataclass
-class _Prepared:
-    exercise: Exercise
-    session: WorkerSession | Text  # the worker holding the submission, or why there is none
+MISSING = Text("No file was handed in for this exercise.", "这道练习没有提交文件。")
 
 
 def grade(
@@ -46,44 +42,58 @@ def grade(
     Raises IsolationUnavailable when GRADE_ISOLATION asks for a tier this machine lacks.
     """
     detect()
-    started = time.perf_counter()
     cwd = cwd or Path.cwd()
-    prepared: list[_Prepared] = []
+    files: dict[str, Source | Text] = {}
     missing: list[SubmissionNotFound] = []
+    for exercise in exercises:
+        try:
+            path = locate(exercise.name, submission, cwd)
+            files[exercise.name] = Source(read_source(path), shown_path(path, cwd))
+        except SubmissionNotFound as not_found:
+            missing.append(not_found)
+            files[exercise.name] = not_found.message
+        except UnreadableSubmission as unreadable:
+            files[exercise.name] = unreadable.message
+    if len(missing) == len(exercises):
+        raise missing[0]
+    return grade_sources(exercises, files, seed=seed, limits=limits)
+
+
+def grade_sources(
+    exercises: list[Exercise],
+    files: dict[str, Source | Text],
+    *,
+    seed: int = 0,
+    limits: Limits = Limits(),
+    pool: WarmPool | None = None,
+) -> GradeRun:
+    """Grade each exercise's source, or score it 0 with the message given instead (or
+    MISSING); workers forked from ``pool`` if given."""
+    started = time.perf_counter()
+    sessions: dict[str, WorkerSession] = {}
     try:
-        for exercise in exercises:
-            prepared.append(_prepare(exercise, submission, cwd, limits, missing))
-        if len(missing) == len(exercises):
-            raise missing[0]
+        for exercise in exercises:  # every worker loads while the first is graded
+            source = files.get(exercise.name)
+            if isinstance(source, Source):
+                sessions[exercise.name] = open_session(exercise, source.data, limits, source.shown_as, pool)
         from .runner import not_graded, run_exercise  # numpy and the checks load while workers start
 
         results: list[ExerciseResult] = []
         with on_one_core() as core:
-            for item in prepared:
-                if isinstance(item.session, WorkerSession):
-                    item.session.core = core
-                    results.append(run_exercise(item.exercise, item.session, seed))
+            for exercise in exercises:
+                session = sessions.get(exercise.name)
+                if session is None:
+                    problem = files.get(exercise.name)
+                    results.append(
+                        not_graded(exercise, Failure(problem if isinstance(problem, Text) else MISSING))
+                    )
                 else:
-                    results.append(not_graded(item.exercise, Failure(item.session)))
+                    session.core = core
+                    results.append(run_exercise(exercise, session, seed))
     finally:
-        for item in prepared:
-            if isinstance(item.session, WorkerSession):
-                item.session.close()
+        for session in sessions.values():
+            session.close()
     return GradeRun(tuple(results), seed, time.perf_counter() - started, detect().name)
-
-
-def _prepare(
-    exercise: Exercise, submission: Path | None, cwd: Path, limits: Limits, missing: list[SubmissionNotFound]
-) -> _Prepared:
-    try:
-        path = locate(exercise.name, submission, cwd)
-        source = read_source(path)
-    except SubmissionNotFound as not_found:
-        missing.append(not_found)
-        return _Prepared(exercise, not_found.message)
-    except UnreadableSubmission as unreadable:
-        return _Prepared(exercise, unreadable.message)
-    return _Prepared(exercise, open_session(exercise, source, limits, shown_path(path, cwd)))
 
 
 def open_session(

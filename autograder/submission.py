@@ -9,6 +9,7 @@ import os
 import re
 import stat
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import GradeError
@@ -16,6 +17,15 @@ from .i18n import Text
 
 MAX_SUBMISSION_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".py", ".ipynb")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One exercise's submission: module source (a notebook already turned into code) and the
+    file's name as the student knows it, for their tracebacks."""
+
+    data: bytes
+    shown_as: str
 
 
 class SubmissionNotFound(GradeError):

@@ -64,8 +64,8 @@ def grade_file_warm(exercise_name: str, path: Path, limits: Limits = Limits(), s
     """Grade one file on one exercise as class grading does (a child of a warm worker, where
     the tier allows it); the ExerciseResult."""
     from autograder.batch.engine import ClassGrader
-    from autograder.batch.work import Source, StudentWork
-    from autograder.submission import UnreadableSubmission, read_source
+    from autograder.batch.work import StudentWork
+    from autograder.submission import Source, UnreadableSubmission, read_source
 
     try:
         source: object = Source(read_source(path), path.name)

@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, leftover_processes
 
-from autograder.api import grade
-from autograder.batch.engine import MISSING, ClassGrader
-from autograder.batch.work import Source, StudentWork
+from autograder.api import MISSING, grade
+from autograder.batch.engine import ClassGrader
+from autograder.batch.work import StudentWork
 from autograder.errors import GradeError
 from autograder.i18n import Text
 from autograder.plain import plain
 from autograder.registry import all_exercises, find
+from autograder.submission import Source
 
 SUBMISSIONS = ROOT / "tests" / "submissions"
 

@@ -22,10 +22,11 @@ from autograder.batch import distributed as dask_grading
 from autograder.batch.distributed import DaskGrader, shards
 from autograder.batch.engine import ClassGrader
 from autograder.batch.fingerprint import runtime
-from autograder.batch.work import Source, StudentWork
+from autograder.batch.work import StudentWork
 from autograder.errors import EXIT_NOT_GRADED, GradeError
 from autograder.i18n import Text
 from autograder.registry import find
+from autograder.submission import Source
 from autograder.worker.process import Limits
 from autograder.worker.tree import kill_tree, reap
 

@@ -8,8 +8,9 @@ import hashlib
 import json
 
 from ..registry import Exercise
+from ..submission import Source
 from ..worker.process import Limits
-from .work import Source, StudentWork
+from .work import StudentWork
 
 
 def content_hash(grader: str, exercises: list[Exercise], limits: Limits, lang: str, work: StudentWork) -> str:

@@ -14,7 +14,6 @@ import os
 import signal
 import sys
 import tempfile
-import time
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -25,13 +24,11 @@ from ..isolation.sandbox import remove_run_folder
 from ..isolation.tiers import detect
 from ..isolation.warm import WarmPool, pool_isolates
 from ..registry import Exercise
-from ..results import ExerciseResult, Failure, GradeRun
-from ..session import WorkerSession
+from ..results import GradeRun
 from ..worker.process import Limits
 from .stopped import not_graded_error
-from .work import Source, StudentWork
+from .work import StudentWork
 
-MISSING = Text("No file was handed in for this exercise.", "这道练习没有提交文件。")
 GRADER_STOPPED = Text("a grader process stopped", "一个评分进程中止了")
 GRADER_FAILED = Text(
     "the grader failed on them ({error}); please report it", "评分程序出错（{error}）；请报告此问题"
@@ -63,32 +60,9 @@ class StudentGrader:
         )
 
     def grade(self, work: StudentWork) -> GradeRun:
-        from ..api import open_session
-        from ..runner import not_graded, run_exercise
+        from ..api import grade_sources
 
-        started = time.perf_counter()
-        sessions: dict[str, WorkerSession] = {}
-        results: list[ExerciseResult] = []
-        try:
-            for exercise in self.exercises:  # every worker loads while the first is graded
-                source = work.files.get(exercise.name)
-                if isinstance(source, Source):
-                    sessions[exercise.name] = open_session(
-                        exercise, source.data, self.limits, source.shown_as, self.pool
-                    )
-            for exercise in self.exercises:
-                session = sessions.get(exercise.name)
-                if session is None:
-                    problem = work.files.get(exercise.name)
-                    results.append(
-                        not_graded(exercise, Failure(problem if isinstance(problem, Text) else MISSING))
-                    )
-                else:
-                    results.append(run_exercise(exercise, session, work.seed))
-        finally:
-            for session in sessions.values():
-                session.close()
-        return GradeRun(tuple(results), work.seed, time.perf_counter() - started, detect().name)
+        return grade_sources(self.exercises, work.files, seed=work.seed, limits=self.limits, pool=self.pool)
 
     def close(self) -> None:
         if self.pool is not None:

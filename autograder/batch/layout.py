@@ -16,8 +16,8 @@ from ..errors import GradeError
 from ..i18n import Text
 from ..inert import inert
 from ..registry import Exercise
-from ..submission import SubmissionNotFound, UnreadableSubmission, in_folder, read_source, shown_path
-from .work import Source, StudentWork
+from ..submission import Source, SubmissionNotFound, UnreadableSubmission, in_folder, read_source, shown_path
+from .work import StudentWork
 
 NBGRADER_SUBMITTED = "submitted"
 LAYOUTS = Text(

@@ -6,15 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n import Text
-
-
-@dataclass(frozen=True)
-class Source:
-    """One exercise's submission: module source (a notebook already turned into code) and the
-    file's name as the student knows it, for their tracebacks."""
-
-    data: bytes
-    shown_as: str
+from ..submission import Source
 
 
 @dataclass(frozen=True)
