@@ -84,9 +84,11 @@ def _correct_files(name: str) -> list[Path]:
 
 
 def require_grade_batch() -> None:
+    import click
+
     from autograder.cli import main
 
-    if "batch" not in main.commands:
+    if "batch" not in main.list_commands(click.Context(main)):
         sys.exit(
             "This grader has no `grade batch` command yet: this benchmark times "
             "`grade batch SUBMISSIONS -o OUT` (--only-generate makes the class alone)."
