@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import site
 import sys
 from pathlib import Path
@@ -13,6 +14,20 @@ SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime")
 OUTPUT_FILES = ("stdout.txt", "stderr.txt")  # what the student's code printed: the worker writes only these
 DISTRIBUTION = "cross_entropy_autograder"  # the grader's distribution, as installers name its files
+
+
+def worker_python() -> list[str]:
+    """The interpreter a worker runs in, isolated from the environment's variables and the
+    user's folders (-I), without site (-S: worker/startup.py); the venv's own path (its
+    pyvenv.cfg matters), without ".." through folders a sandbox lacks."""
+    return [os.path.abspath(sys.executable), "-I", "-S"]
+
+
+def package_arguments() -> list[str]:
+    """The package folders a worker imports from (numpy...), as worker/startup.py reads them."""
+    return [
+        arg for folder in site.getsitepackages() if os.path.isdir(folder) for arg in ("--packages", folder)
+    ]
 
 
 def grader_paths() -> list[Path]:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..registry import WorkerSetup
 from ..worker.process import scrubbed_environment
 from . import bubblewrap, landlock, uids
-from .paths import OUTPUT_FILES, WORKER_DIR
+from .paths import OUTPUT_FILES, WORKER_DIR, package_arguments, worker_python
 from .tiers import Tier
 
 if TYPE_CHECKING:
@@ -57,11 +56,10 @@ class Sandbox:
 
     def command(self, run_dir: Path, environment: dict[str, str], entry: str = "main.py") -> list[str]:
         """Run ``entry``, a script of the worker folder (the worker, or a notebook kernel's entry)."""
-        # the venv's own path (its pyvenv.cfg matters), without ".." through folders the sandbox lacks
-        python = [os.path.abspath(sys.executable), "-I"]
+        arguments = [*self.drop_arguments(), *package_arguments()]
         if not self.tier.uses_bubblewrap:
-            return [*python, str(WORKER_DIR / entry), *self.drop_arguments()]
-        worker = [*python, f"{bubblewrap.IN_SANDBOX_WORKER}/{entry}", *self.drop_arguments()]
+            return [*worker_python(), str(WORKER_DIR / entry), *arguments]
+        worker = [*worker_python(), f"{bubblewrap.IN_SANDBOX_WORKER}/{entry}", *arguments]
         read_only = {bubblewrap.IN_SANDBOX_CONVERTERS: self.converters_path} if self.converters_path else {}
         return bubblewrap.command(run_dir, environment, read_only, self.uid is not None, worker)
 

@@ -24,7 +24,7 @@ from ..registry import WorkerSetup
 from ..worker.process import Channel, WorkerDied, exit_reason, scrubbed_environment
 from ..worker.tree import kill_tree, reap
 from . import bubblewrap, landlock
-from .paths import WORKER_DIR
+from .paths import WORKER_DIR, package_arguments, worker_python
 from .tiers import Tier
 
 START_TIMEOUT = 120.0  # an exercise's first slow import may build caches
@@ -135,7 +135,8 @@ class WarmPool:
             environment |= setup.environment(self.warm, False)
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         own = ["--control", str(theirs.fileno())] + [a for m in self._preload for a in ("--preload", m)]
-        python = [os.path.abspath(sys.executable), "-I"]
+        own += package_arguments()
+        python = worker_python()
         if self.tier.uses_bubblewrap:
             entry = [*python, f"{bubblewrap.IN_SANDBOX_WORKER}/zygote.py", *own]
             read_only = {inside: outside for outside, inside in self._converters.items()}

@@ -1,6 +1,6 @@
 """Child side of the process boundary: a fresh worker process for one submission.
 
-Run as ``python -I main.py`` with the run folder as working directory. The
+Run as ``python -I -S main.py --packages DIR...`` with the run folder as working directory. The
 protocol travels on private copies of stdin/stdout; the student's own prints
 go to capped files in the run folder and never reach the grader's output. What
 the worker then does is serve.py's.
@@ -16,6 +16,10 @@ PROTOCOL_OUT = os.dup(1)
 
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
+
+import startup  # noqa: E402
+
+startup.add_package_folders(sys.argv)
 
 import restrict  # noqa: E402
 

@@ -1,7 +1,7 @@
 """A warm worker for class grading: numpy (and the exercises' slow modules) loaded once,
 then one fresh child forked per student and exercise.
 
-Run as ``python -I zygote.py --control FD [--preload MODULE ...]`` with its own folder as
+Run as ``python -I -S zygote.py --control FD [--preload MODULE ...] --packages DIR...`` with its own folder as
 working directory, inside the same confinement as a worker (bubblewrap, where the tier has
 it). It never loads the grader, the references or the checks. FD is a Unix socket to the
 grader, which asks, one request at a time:
@@ -30,12 +30,14 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves this folder off sys.path
 
 import restrict
+import startup
 import tree
 
 MAX_REQUEST = 1 << 20
 
 
 def main(argv: list[str]) -> None:
+    startup.add_package_folders(argv)
     control = socket.socket(fileno=int(argv[argv.index("--control") + 1]))
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
