@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import importlib
-import inspect
 import sys
 from collections.abc import Sequence
 from typing import Any, ClassVar
@@ -66,7 +65,7 @@ class LocalizedCommand(click.Command):
 
     def summary(self, lang: str) -> str:
         """The first line of the help, for the list of commands."""
-        return inspect.cleandoc(self.help_text(lang)).split("\n", 1)[0]
+        return cleandoc(self.help_text(lang)).split("\n", 1)[0]
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces = [OPTIONS_METAVAR(language(ctx))]
@@ -81,7 +80,7 @@ class LocalizedCommand(click.Command):
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_paragraph()
         with formatter.indentation():
-            formatter.write_text(inspect.cleandoc(self.help_text(language(ctx))))
+            formatter.write_text(cleandoc(self.help_text(language(ctx))))
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = language(ctx)
@@ -201,6 +200,14 @@ class DefaultCommandGroup(LocalizedGroup):
         if args and args[0] not in self.list_commands(ctx) and not args[0].startswith("-"):
             return "", self.commands[self.default_command], args  # no name: usage reads "grade EXERCISE"
         return super().resolve_command(ctx, args)
+
+
+def cleandoc(text: str) -> str:
+    """inspect.cleandoc, imported only for help (inspect takes milliseconds to import, before
+    a grading's worker starts)."""
+    import inspect
+
+    return inspect.cleandoc(text)
 
 
 def _section(formatter: click.HelpFormatter, heading: str, rows: list[tuple[str, str]]) -> None:

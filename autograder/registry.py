@@ -25,11 +25,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
-from .calls import CallContext
 from .errors import GradeError
 from .i18n import Text
 
 if TYPE_CHECKING:
+    from .calls import CallContext
     from .recorded import ReleaseRecord
 
 PACKAGE_DIR = Path(__file__).parent
@@ -196,6 +196,8 @@ class Exercise:
 
     def context(self) -> CallContext:
         """What this exercise's checks judge the student's calls with; taken once per grading."""
+        from .calls import CallContext  # with the mistakes: not before a grading's worker starts
+
         return CallContext(tuple(self.mistakes()), self.probe)
 
 
