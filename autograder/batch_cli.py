@@ -9,10 +9,10 @@ import click
 
 from .batch.shards import NOT_A_SHARD, Shard, parse_shard
 from .cli_language import current_language, language
-from .errors import EXIT_NOT_GRADED, GradeError
+from .errors import GradeError
 from .grading_options import course_secret, secret_file_option, timeout_option
 from .i18n import Text
-from .localized_cli import DefaultCommandGroup
+from .localized_cli import DefaultCommandGroup, help_without_command
 from .localized_params import LocalizedInt, LocalizedPath, lang_option, option
 from .registry import all_exercises, find
 from .teacher_cli import teacher_only
@@ -60,9 +60,7 @@ class SubmissionsFirstGroup(DefaultCommandGroup):
 @lang_option()
 @click.pass_context
 def batch(ctx: click.Context) -> None:
-    if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help(), err=True)
-        ctx.exit(EXIT_NOT_GRADED)
+    help_without_command(ctx)
 
 
 def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Shard | None:

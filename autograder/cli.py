@@ -39,6 +39,7 @@ class ExerciseFirstGroup(DefaultCommandGroup):
         dict[str, str]
     ] = {  # teachers' commands: a student's `grade exercise3` never imports them
         "batch": "autograder.batch_cli:batch",
+        "gradescope": "autograder.gradescope_cli:gradescope",
         "nbgrader": "autograder.teacher_cli:nbgrader_commands",
         "release": "autograder.teacher_cli:release",
     }

@@ -210,6 +210,13 @@ def cleandoc(text: str) -> str:
     return inspect.cleandoc(text)
 
 
+def help_without_command(ctx: click.Context) -> None:
+    """A group named without a command: its help, as a usage error (exit 2)."""
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help(), err=True)
+        ctx.exit(EXIT_USAGE)
+
+
 def _section(formatter: click.HelpFormatter, heading: str, rows: list[tuple[str, str]]) -> None:
     """click's formatter.section, with the heading's colon as the language writes it."""
     if rows:

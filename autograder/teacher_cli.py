@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from .cli_language import current_language
-from .errors import EXIT_NOT_GRADED, GradeError
+from .errors import GradeError
 from .i18n import Text
-from .localized_cli import LocalizedCommand, LocalizedGroup
+from .localized_cli import LocalizedCommand, LocalizedGroup, help_without_command
 from .localized_params import LocalizedPath, lang_option, option
 from .registry import all_exercises
 
@@ -25,9 +25,7 @@ from .registry import all_exercises
 @lang_option()
 @click.pass_context
 def nbgrader_commands(ctx: click.Context) -> None:
-    if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help(), err=True)
-        ctx.exit(EXIT_NOT_GRADED)
+    help_without_command(ctx)
 
 
 @nbgrader_commands.command(

@@ -111,7 +111,7 @@ def test_help_in_chinese(runner):
     assert "为交叉熵练习评分。" in result.output
     assert "选项：\n" in result.output and "命令：\n" in result.output
     assert "-h, --help      显示此帮助并退出。" in result.output
-    assert "mistakes   EXERCISE（3、exercise3）或全部练习中，反馈会指出的已知错误。" in result.output
+    assert re.search(r"mistakes +EXERCISE（3、exercise3）或全部练习中，反馈会指出的已知错误。", result.output)
     assert not CLICK_ENGLISH.search(result.output), result.output
 
 

@@ -75,7 +75,7 @@ def test_grade_6_grades_the_reference_and_names_a_mistake_in_json(project):
     report = json.loads(mistaken.stdout)
     assert report["score"] == 5
     assert {test["extra_data"]["exercise"] for test in report["tests"]} == {"exercise6"}
-    assert {d for test in report["tests"] for d in test["extra_data"]["diagnosis"]} == {"unsmoothed-grad"}
+    assert {d for test in report["tests"] for d in test["tags"]} == {"unsmoothed-grad"}
 
 
 def test_grade_mistakes_6_lists_the_new_mistakes(project):
