@@ -30,6 +30,7 @@ class SubmissionsFirstGroup(DefaultCommandGroup):
     """``grade batch SUBMISSIONS`` runs the hidden ``class`` command; ``grade batch merge`` merges."""
 
     default_command = "class"
+    default_usage = "grade batch SUBMISSIONS"
 
 
 @click.group(

@@ -35,6 +35,7 @@ class ExerciseFirstGroup(DefaultCommandGroup):
 
     group_class = LocalizedGroup
     default_command = "run"
+    default_usage = "grade EXERCISE"
     lazy_commands: ClassVar[
         dict[str, str]
     ] = {  # teachers' commands: a student's `grade exercise3` never imports them
@@ -107,8 +108,8 @@ def list_exercises() -> None:
     "run",
     hidden=True,
     help=Text(
-        "Grade EXERCISE (exercise3, 3, or all); `grade EXERCISE` is the short form.",
-        "为 EXERCISE 评分（exercise3、3 或 all）；简写为 `grade EXERCISE`。",
+        "Grade EXERCISE (exercise3, 3, or all).",
+        "为 EXERCISE 评分（exercise3、3 或 all）。",
     ),
 )
 @click.argument("exercise")

@@ -30,6 +30,7 @@ OPTIONS_METAVAR = Text("[OPTIONS]", "[选项]")
 COMMAND_METAVAR = Text("COMMAND [ARGS]...", "命令 [参数]...")
 OPTIONS = Text("Options:", "选项：")
 COMMANDS = Text("Commands:", "命令：")
+DEFAULT_OPTIONS = Text("Options of {usage}:", "{usage} 的选项：")
 SHOW_HELP = Text("Show this message and exit.", "显示此帮助并退出。")
 ERROR = Text("Error: {message}", "错误：{message}")
 TRY_HELP = Text("Try '{command} --help' for help.", "用 '{command} --help' 查看帮助。")
@@ -132,7 +133,10 @@ class LocalizedGroup(LocalizedCommand, click.Group):
         return [*super().collect_usage_pieces(ctx), COMMAND_METAVAR(language(ctx))]
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        super().format_options(ctx, formatter)
+        LocalizedCommand.format_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = language(ctx)
         rows = []
         for name in self.list_commands(ctx):
@@ -194,12 +198,70 @@ class DefaultCommandGroup(LocalizedGroup):
 
     default_command = ""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Options of the default command may come before its argument (``grade -s f.py 3``):
+        they are moved after it, the group's own options (``--lang``) staying where they are."""
+        return super().parse_args(ctx, self._options_after_argument(ctx, args))
+
+    def _options_after_argument(self, ctx: click.Context, args: list[str]) -> list[str]:
+        own, theirs = _takes_value(self.params), _takes_value(self.commands[self.default_command].params)
+        kept: list[str] = []
+        moved: list[str] = []
+        index = 0
+        while index < len(args) and args[index].startswith("-") and args[index] not in ("-", "--"):
+            word = args[index]
+            name, attached = (
+                (word.split("=")[0], "=" in word) if word.startswith("--") else (word[:2], len(word) > 2)
+            )
+            if name in own:
+                target = kept
+            elif name in theirs:
+                target = moved
+            else:
+                return args  # an option no one has: click says so, where it stands
+            taken = 2 if (own.get(name) or theirs.get(name)) and not attached else 1
+            target += args[index : index + taken]
+            index += taken
+        if not moved or index >= len(args) or args[index] in self.list_commands(ctx):
+            return args
+        return [*kept, args[index], *moved, *args[index + 1 :]]
+
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         if args and args[0] not in self.list_commands(ctx) and not args[0].startswith("-"):
             return "", self.commands[self.default_command], args  # no name: usage reads "grade EXERCISE"
         return super().resolve_command(ctx, args)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The group's options, the default command's own (``grade --help`` shows how to grade),
+        then the commands."""
+        LocalizedCommand.format_options(self, ctx, formatter)
+        lang = language(ctx)
+        default = self.commands[self.default_command]
+        shown = {opt for param in self.get_params(ctx) for opt in param.opts}
+        records = [
+            record
+            for param in default.get_params(ctx)
+            if isinstance(param, click.Option)
+            and not shown.intersection(param.opts)
+            and (record := param.get_help_record(ctx)) is not None
+        ]
+        if self.default_usage:
+            _section(formatter, DEFAULT_OPTIONS.format(usage=self.default_usage)(lang), records)
+        self.format_commands(ctx, formatter)
+
+    default_usage = ""  # how help names the default command: "grade EXERCISE"
+
+
+def _takes_value(params: list[click.Parameter]) -> dict[str, bool]:
+    """Each option's names, and whether a value follows it."""
+    return {
+        name: not (param.is_flag or param.count)
+        for param in params
+        if isinstance(param, click.Option)
+        for name in (*param.opts, *param.secondary_opts)
+    }
 
 
 def cleandoc(text: str) -> str:
