@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import ClassVar
@@ -262,7 +263,8 @@ def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
         from .writers.terminal import render
 
         unicode = output is not None or (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
-        text = render(result, lang, unicode=unicode)
+        width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
+        text = render(result, lang, unicode=unicode, width=width)
         color = None if output is None else False
     if output is None:
         click.echo(text, nl=False, color=color)

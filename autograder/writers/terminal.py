@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import click
 
 from ..i18n import Text
 from ..results import ExerciseResult, GradeRun
 from .feedback import LABELS, failure_lines, mistakes_line
+from .wrapping import display_width, wrap
+
+Line = tuple[str, str]  # a line of the report, and the indentation its continuations take
 
 PRINTED = Text("your code printed", "你的代码输出了")
 SUMMARY = Text(
@@ -35,8 +36,9 @@ HIDDEN_LATER = Text(
 ISOLATION = Text("isolation: {name}", "隔离：{name}")
 
 
-def render(run: GradeRun, lang: str, *, unicode: bool = True) -> str:
-    parts = [render_exercise(e, lang, unicode=unicode) for e in run.exercises]
+def render(run: GradeRun, lang: str, *, unicode: bool = True, width: int | None = None) -> str:
+    """The report; ``width``: the terminal's columns, to wrap its lines to (None: unwrapped)."""
+    parts = [render_exercise(e, lang, unicode=unicode, width=width) for e in run.exercises]
     if len(run.exercises) > 1:
         parts.append(click.style(TOTAL(lang).format(points=points_text(run, lang)), bold=True))
     parts.append(render_isolation(run.isolation, lang))
@@ -53,38 +55,45 @@ def render_isolation(name: str, lang: str) -> str:
     return click.style(f"{ISOLATION(lang).format(name=name)} — {tier.summary(lang)}", fg="yellow", bold=True)
 
 
-def render_exercise(result: ExerciseResult, lang: str, *, unicode: bool = True) -> str:
+def render_exercise(
+    result: ExerciseResult, lang: str, *, unicode: bool = True, width: int | None = None
+) -> str:
     ok, bad = ("✓", "✗") if unicode else ("PASS", "FAIL")
-    lines = [click.style(f"{result.exercise} · {result.title(lang)}", bold=True)]
+    lines: list[Line] = [(click.style(f"{result.exercise} · {result.title(lang)}", bold=True), "  ")]
     if result.load_error is not None:
         lines += _indented(failure_lines(result.load_error, lang), "  ", "red")
-    width = max((display_width(c.title(lang)) for c in result.checks), default=0) + 2
+    column = max((display_width(c.title(lang)) for c in result.checks), default=0) + 2
     for check in result.checks:
         mark = click.style(ok, fg="green") if check.passed else click.style(bad, fg="red")
         title = check.title(lang)
         hidden = f" ({LABELS['hidden'](lang)})" if check.hidden else ""
         points = f"{check.points:g}/{check.max_points:g}"
-        lines.append(f"  {mark} {title}{' ' * max(width - display_width(title), 1)}{points}{hidden}")
+        line = f"  {mark} {title}{' ' * max(column - display_width(title), 1)}{points}{hidden}"
+        if width is not None and display_width(line) > width:  # no room to line the points up
+            line = f"  {mark} {title}  {points}{hidden}"
+        lines.append((line, "    "))
         if check.failure is not None and result.load_error is None:
             lines += _indented(failure_lines(check.failure, lang), "      ", None)
     if result.printed:
-        lines.append(click.style(f"  {PRINTED(lang)}:", dim=True))
-        lines += ["    " + line for line in result.printed.splitlines()[:20]]
+        lines.append((click.style(f"  {PRINTED(lang)}:", dim=True), "    "))
+        lines += [("    " + line, "    ") for line in result.printed.splitlines()[:20]]
     passed = sum(c.passed for c in result.checks)
     summary = SUMMARY(lang).format(
         name=result.exercise, points=points_text(result, lang), passed=passed, total=len(result.checks)
     )
     colour = "green" if result.passed else "yellow"
-    lines.append(click.style(summary, fg=colour, bold=True))
+    lines.append((click.style(summary, fg=colour, bold=True), "  "))
     mistakes = mistakes_line(result, lang)
     if mistakes is not None:
-        lines.append(click.style(mistakes, fg=colour))
+        lines.append((click.style(mistakes, fg=colour), "  "))
     if result.hidden_not_run:
         closing = LOCAL_PASSED if result.passed else HIDDEN_LATER
-        lines.append(closing(lang).format(count=result.hidden_not_run))
+        lines.append((closing(lang).format(count=result.hidden_not_run), "  "))
     elif result.passed:
-        lines.append(ALL_PASSED(lang))
-    return "\n".join(lines)
+        lines.append((ALL_PASSED(lang), "  "))
+    if width is None:
+        return "\n".join(text for text, _ in lines)
+    return "\n".join(part for text, indent in lines for part in wrap(text, width, indent))
 
 
 def points_text(result: ExerciseResult | GradeRun, lang: str) -> str:
@@ -93,20 +102,16 @@ def points_text(result: ExerciseResult | GradeRun, lang: str) -> str:
     return shown(lang).format(score=result.score, max_score=result.max_score, full_score=result.full_score)
 
 
-def _indented(pairs: list[tuple[str, str]], indent: str, colour: str | None) -> list[str]:
+def _indented(pairs: list[tuple[str, str]], indent: str, colour: str | None) -> list[Line]:
     out = []
     label_width = max((display_width(label) for label, _ in pairs), default=0)
+    under_label = indent + " " * (label_width + 2)
     for label, text in pairs:
         if not label:
-            out.append(indent + click.style(text, fg=colour) if colour else indent + text)
+            out.append((indent + click.style(text, fg=colour) if colour else indent + text, indent))
             continue
         first, *rest = text.splitlines() or [""]
         padded = label + " " * (label_width - display_width(label))
-        out.append(f"{indent}{click.style(padded, dim=True)}  {first}")
-        out += [f"{indent}{' ' * label_width}  {line}" for line in rest]
+        out.append((f"{indent}{click.style(padded, dim=True)}  {first}", under_label))
+        out += [(f"{under_label}{line}", under_label) for line in rest]
     return out
-
-
-def display_width(text: str) -> int:
-    """Columns a string takes in a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
