@@ -12,6 +12,7 @@ from typing import ClassVar
 import click
 
 from .cli_language import current_language, language_in
+from .console_encoding import can_show, make_output_safe
 from .errors import EXIT_NOT_GRADED, GradeError
 from .files import write_atomically
 from .grading_options import secret_file_option, seed_of_student, student_option, timeout_option
@@ -262,7 +263,7 @@ def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
     else:
         from .writers.terminal import render
 
-        unicode = output is not None or (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+        unicode = output is not None or can_show("✓✗")
         width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
         text = render(result, lang, unicode=unicode, width=width)
         color = None if output is None else False
@@ -288,6 +289,7 @@ class Graded(SystemExit):
 
 def entry_point() -> None:
     """The console script: no traceback of the grader's ever reaches a student."""
+    make_output_safe()
     try:
         main(standalone_mode=True)
     except Graded as graded:

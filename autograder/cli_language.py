@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import click
 
+from .console_encoding import can_show
 from .i18n import LANGUAGES, default_language
 
 LANG_KEY = "autograder.lang"  # where the root context keeps it
@@ -27,6 +28,8 @@ def language_in(args: Sequence[str]) -> str:
             continue
         if value in LANGUAGES:
             chosen = value  # the last one counts, as in click
+    if chosen == "zh" and not can_show("中文评分"):  # a console without Chinese (cp1252, ASCII)
+        return "en"
     return chosen
 
 
