@@ -91,6 +91,7 @@ def test_the_grader_itself_in_such_a_folder(tier, tmp_path):
         capture_output=True,
         text=True,
         env=env,
+        cwd=tmp_path,
     )
     assert found.stdout.strip() == str(home / "autograder" / "__init__.py")
     done = subprocess.run(
