@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import GradeError
 from .i18n import Text
+from .worker.frames import MAX_DEPTH, deeper_than
 
 MAX_SUBMISSION_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".py", ".ipynb")
@@ -165,6 +166,8 @@ def notebook_source(data: bytes) -> bytes:
     try:
         text = data.decode("utf-8")
         notebook = json.loads(text)
+        if deeper_than(notebook, MAX_DEPTH):  # what a Python whose parser recursed less would refuse
+            raise ValueError("nested too deeply")
         version = notebook.get("nbformat", 4)  # a file without one is read as it stands
         if version in OLD_FORMATS:
             notebook = _converted(text)

@@ -50,7 +50,7 @@ def parse_header(raw: bytes) -> tuple[dict, list[int]]:
         raise ProtocolError("header is not JSON") from None
     if not isinstance(header, dict):
         raise ProtocolError("header is not an object")
-    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and _deeper_than(header, MAX_DEPTH):
+    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and deeper_than(header, MAX_DEPTH):
         raise ProtocolError("header nests too deeply")
     sizes = header.pop("blobs", [])
     if (
@@ -63,7 +63,7 @@ def parse_header(raw: bytes) -> tuple[dict, list[int]]:
     return header, sizes
 
 
-def _deeper_than(tree: object, limit: int) -> bool:
+def deeper_than(tree: object, limit: int) -> bool:
     """Whether lists and objects nest more than ``limit`` levels, found without recursion
     so that whatever reads the header later can recurse safely."""
     todo = [(tree, 1)]

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 CONFIG_FOLDER = "matplotlib"  # in the run folder
@@ -42,12 +43,14 @@ def environment(run_dir: Path, notebook_kernel: bool) -> dict[str, str]:
 
 
 def _font_cache() -> Path:
-    """The grader's lasting copy of the cache, in this user's cache folder."""
+    """The grader's lasting copy of the cache, in this user's cache folder: one per version of
+    matplotlib (each reads its own version of the cache, and builds it again otherwise)."""
+    version = metadata.version("matplotlib")
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / "cross-entropy-grader" / "matplotlib"
+    path = base / "cross-entropy-grader" / "matplotlib" / version
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError:
-        path = Path(tempfile.gettempdir()) / f"cross-entropy-grader-matplotlib-{os.getuid()}"
+        path = Path(tempfile.gettempdir()) / f"cross-entropy-grader-matplotlib-{os.getuid()}" / version
         path.mkdir(parents=True, exist_ok=True)
     return path
