@@ -128,13 +128,13 @@ def list_exercises() -> None:
 @option(
     "--format",
     "output_format",
-    type=LocalizedChoice(["text", "json", "model"]),
+    type=LocalizedChoice(["text", "json", "model", "html"]),
     default="text",
     help=Text(
         "text for people; json is Gradescope's results.json; model is the full results as the "
-        "grader's own data, for programs.",
+        "grader's own data, for programs; html is a page to open in a browser (with -o).",
         "text 供人阅读；json 是 Gradescope 的 results.json 格式；model 是评分程序自己的完整结果数据，"
-        "供程序读取。",
+        "供程序读取；html 是在浏览器中打开的网页（配合 -o）。",
     ),
 )
 @option(
@@ -255,6 +255,11 @@ def _emit(result, lang: str, output_format: str, output: Path | None) -> None:
 
         text = json.dumps(results_json(result, lang), ensure_ascii=False, indent=2) + "\n"
         color: bool | None = False
+    elif output_format == "html":
+        from .writers.html import render_html
+
+        text = render_html(result, lang)
+        color = False
     elif output_format == "model":
         from .results import GRADE_RUN_SCHEMA
 

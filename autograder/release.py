@@ -41,7 +41,7 @@ LEFT_OUT = {
 }
 
 # the exercises' own REQUIRES join them; rich is for grade batch, refused in a release but imported by none of its other commands
-GRADER_REQUIRES = ("numpy>=1.24", "click>=8.1", "nbformat>=5.1", "rich>=13")
+GRADER_REQUIRES = ("numpy>=1.24", "click>=8.1", "nbformat>=5.7", "rich>=13", "jinja2>=3.1")
 PYPROJECT = """\
 [build-system]
 requires = ["setuptools>=68"]

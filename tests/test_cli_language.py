@@ -45,7 +45,7 @@ USAGE_ERRORS = [
     ),
     (
         ["3", "--format", "xml"],
-        "'--format' 的值无效：'xml' 不是可选值（text, json, model）之一。",
+        "'--format' 的值无效：'xml' 不是可选值（text, json, model, html）之一。",
         "'xml' is not one of",
     ),
     (
@@ -118,7 +118,7 @@ def test_help_in_chinese(runner):
 @pytest.mark.parametrize(
     ("arguments", "zh"),
     [
-        (["3", "--help"], "-s, --submission PATH       一个 .py 或 .ipynb 文件"),
+        (["3", "--help"], "-s, --submission PATH           一个 .py 或 .ipynb 文件"),
         (["mistakes", "--help"], "每个错误列出其编号"),
         (["nbgrader", "init", "--help"], "然后在 COURSE_DIR 中按 nbgrader 的文档使用："),
         (["release", "--help"], "--force         OUT_DIR 不为空时替换它"),
